@@ -1,0 +1,39 @@
+/**
+ * mrkdwn escaping. Slack wants exactly `&`, `<`, `>` escaped (ampersand first) in any text
+ * that came from a user or a data file; unescaped, `<!channel>` would ping a whole channel.
+ * https://api.slack.com/reference/surfaces/formatting#escaping
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Inbound Slack text arrives escaped; decode it before searching (and re-escape to echo). */
+export function decodeSlackText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+const ELLIPSIS = '…';
+
+/**
+ * Cuts `text` to at most `max` UTF-16 code units, ending with an ellipsis when cut, at a word
+ * boundary when one is near, and never inside a surrogate pair or an escape entity.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return ELLIPSIS.slice(0, max);
+  let cut = max - 1;
+  const space = text.lastIndexOf(' ', cut);
+  if (space > cut - 20 && space > 0) cut = space;
+  // Do not split a surrogate pair.
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  // Do not split an escape entity such as `&amp;`.
+  const amp = text.lastIndexOf('&', cut - 1);
+  if (amp !== -1 && amp > cut - 5 && !text.slice(amp, cut).includes(';')) cut = amp;
+  return `${text.slice(0, cut).trimEnd()}${ELLIPSIS}`;
+}
+
+/** Escapes untrusted text for mrkdwn and truncates the escaped result to `max`. */
+export function escapeAndTruncate(text: string, max: number): string {
+  return truncate(escapeMrkdwn(text), max);
+}
