@@ -1,0 +1,59 @@
+import type { KnownBlock } from '@slack/types';
+import { escapeMrkdwn } from './escape.ts';
+import { ACTION_IDS } from './ids.ts';
+import type { SlackMessage } from './message.ts';
+
+/** Example searches offered as one-click buttons under the help text. */
+export interface HelpOptions {
+  /** Searches that find something in the loaded catalog. */
+  examples: readonly string[];
+  /** A person in the catalog, for the author example. */
+  exampleAuthor?: string;
+  /** How many papers and sessions are loaded, for one line of context. */
+  papers: number;
+  sessions: number;
+  /** Whether sessions have times (enables now / next / today). */
+  dated: boolean;
+}
+
+/** Usage of `/poster` and of @mentions, with examples from the loaded data. */
+export function renderHelp(options: HelpOptions): SlackMessage {
+  const author = escapeMrkdwn(options.exampleAuthor ?? 'Cho-Jui Hsieh');
+  const lines = [
+    '*Find posters with `/poster`*',
+    '• `/poster <keywords>` — posters about a topic, e.g. `/poster vision transformer`',
+    `• \`/poster author <name>\` or \`/poster by:<name>\` — a person's posters, e.g. \`/poster by:${author}\``,
+    ...(options.dated
+      ? ['• `/poster now` · `/poster next` · `/poster today` — sessions on now, next, or today']
+      : []),
+    '• `/poster help` — this message',
+    '',
+    `*Or mention me in a channel*, and I answer in the thread: \`@poster papers by ${author}\`, \`@poster who works on diffusion?\``,
+  ];
+  const blocks: KnownBlock[] = [
+    { type: 'section', block_id: 'help_usage', text: { type: 'mrkdwn', text: lines.join('\n') } },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `${options.papers} posters in ${options.sessions} session${options.sessions === 1 ? '' : 's'}. Results are only visible to you until you press Share.`,
+        },
+      ],
+    },
+  ];
+  const examples = options.examples.slice(0, 5);
+  if (examples.length > 0) {
+    blocks.push({
+      type: 'actions',
+      block_id: 'help_examples',
+      elements: examples.map((example, i) => ({
+        type: 'button' as const,
+        text: { type: 'plain_text' as const, text: `Try: ${example}`.slice(0, 75) },
+        action_id: `${ACTION_IDS.searchSuggestion}_${i}`,
+        value: example,
+      })),
+    });
+  }
+  return { text: 'How to use /poster: /poster <keywords>, /poster author <name>, /poster help', blocks };
+}

@@ -1,0 +1,14 @@
+/**
+ * Action ids, one table. Prefixes route clicks to listeners (`results_`, `paper_`, `search_`,
+ * `author_`, `schedule_`); each id ≤ 255 chars (Block Kit).
+ */
+export const ACTION_IDS = {
+  resultsPrev: 'results_prev_page',
+  resultsNext: 'results_next_page',
+  paperAbstract: 'paper_show_abstract',
+  paperShare: 'paper_share',
+  searchSuggestion: 'search_suggestion',
+  authorPick: 'author_pick',
+} as const;
+
+export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];

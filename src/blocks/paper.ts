@@ -1,0 +1,114 @@
+import type { KnownBlock } from '@slack/types';
+import type { Paper, Session } from '../catalog/types.ts';
+import { renderAuthors, renderCard, renderLinks, renderMeta, renderTitle } from './card.ts';
+import { escapeMrkdwn, truncate } from './escape.ts';
+import { ACTION_IDS } from './ids.ts';
+import { SLACK_LIMITS } from './limits.ts';
+import type { SlackMessage } from './message.ts';
+
+/** Longest abstract we show, split into sections that each fit Slack's 3000. */
+export const MAX_ABSTRACT = 8000;
+const ABSTRACT_CHUNK = 2900;
+
+/** The full abstract of one paper, with its links and a Share button. */
+export function renderAbstract(paper: Paper, sessions: ReadonlyMap<string, Session>): SlackMessage {
+  const heading = [renderTitle(paper), renderAuthors(paper.authors, []), renderMeta(paper, sessions)]
+    .filter(Boolean)
+    .join('\n');
+  const blocks: KnownBlock[] = [
+    { type: 'section', block_id: 'abstract_heading', text: { type: 'mrkdwn', text: truncate(heading, SLACK_LIMITS.sectionText) } },
+  ];
+  const abstract = escapeMrkdwn(paper.abstract.trim() || 'No abstract is available for this poster.');
+  chunkText(truncate(abstract, MAX_ABSTRACT), ABSTRACT_CHUNK).forEach((chunk, i) => {
+    blocks.push({ type: 'section', block_id: `abstract_${i}`, text: { type: 'mrkdwn', text: chunk } });
+  });
+  const links = renderLinks(paper);
+  if (links) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: links }] });
+  blocks.push({
+    type: 'actions',
+    block_id: 'abstract_actions',
+    elements: [
+      {
+        type: 'button',
+        text: { type: 'plain_text', text: 'Share' },
+        action_id: ACTION_IDS.paperShare,
+        value: paper.id,
+      },
+    ],
+  });
+  return { text: truncate(`Abstract: ${escapeMrkdwn(paper.title)}`, SLACK_LIMITS.fallbackText), blocks };
+}
+
+/** A card posted for everyone in the channel, saying who shared it. */
+export function renderShared(
+  paper: Paper,
+  sharedBy: string,
+  sessions: ReadonlyMap<string, Session>,
+): SlackMessage {
+  const who = /^[UW][A-Z0-9]{2,}$/.test(sharedBy) ? `<@${sharedBy}>` : escapeMrkdwn(sharedBy);
+  const blocks: KnownBlock[] = [
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `:bookmark: ${who} shared a poster` }] },
+    ...renderCard(paper, { sessions, blockPrefix: 'shared', buttons: { abstract: true, share: false } }),
+  ];
+  return { text: truncate(`${who} shared a poster: ${escapeMrkdwn(paper.title)}`, SLACK_LIMITS.fallbackText), blocks };
+}
+
+/** "No posters match ‘x’." with "did you mean" buttons and tips. */
+export function renderNoResults(query: string, suggestions: readonly string[]): SlackMessage {
+  const echoed = escapeMrkdwn(truncate(query, 200));
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      block_id: 'no_results',
+      text: {
+        type: 'mrkdwn',
+        text: `No posters match ‘${echoed}’.${suggestions.length > 0 ? ' Did you mean:' : ''}`,
+      },
+    },
+  ];
+  if (suggestions.length > 0) {
+    blocks.push({
+      type: 'actions',
+      block_id: 'no_results_suggestions',
+      elements: suggestions.slice(0, 5).map((s, i) => ({
+        type: 'button' as const,
+        text: { type: 'plain_text' as const, text: truncate(s, SLACK_LIMITS.buttonText) },
+        action_id: `${ACTION_IDS.searchSuggestion}_${i}`,
+        value: s.slice(0, SLACK_LIMITS.buttonValue),
+      })),
+    });
+  }
+  blocks.push({
+    type: 'context',
+    elements: [
+      { type: 'mrkdwn', text: 'Try fewer or more general words, an author’s surname, or `/poster help`.' },
+    ],
+  });
+  return { text: `No posters match ‘${echoed}’.`, blocks };
+}
+
+/** A short message (an error, a notice) as a single section. */
+export function renderNotice(text: string): SlackMessage {
+  const body = escapeMrkdwn(truncate(text, SLACK_LIMITS.sectionText - 100));
+  return { text: body, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: body } }] };
+}
+
+/** Splits text into chunks of at most `size`, at paragraph or word boundaries when possible. */
+export function chunkText(text: string, size: number): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > size) {
+    let cut = rest.lastIndexOf('\n', size);
+    if (cut < size / 2) cut = rest.lastIndexOf(' ', size);
+    if (cut < size / 2) cut = size;
+    // Never cut inside an escape entity or a surrogate pair.
+    const amp = rest.lastIndexOf('&', cut);
+    if (amp > cut - 5 && !rest.slice(amp, cut).includes(';')) cut = amp;
+    const code = rest.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    chunks.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) chunks.push(rest);
+  return chunks;
+}

@@ -1,0 +1,102 @@
+import type { KnownBlock } from '@slack/types';
+import type { Paper, Session } from '../catalog/types.ts';
+import type { SnippetPart } from '../search/snippet.ts';
+import { type CardContext, renderCard } from './card.ts';
+import { escapeMrkdwn, truncate } from './escape.ts';
+import { ACTION_IDS } from './ids.ts';
+import { SLACK_LIMITS } from './limits.ts';
+import type { SlackMessage } from './message.ts';
+
+/** One paper on a results page, with what its card highlights. */
+export interface ResultItem {
+  paper: Paper;
+  snippet?: readonly SnippetPart[];
+  boldAuthors?: readonly number[];
+}
+
+export interface ResultsPage {
+  /** What was asked, in words: "for ‘vision transformer’", "by Cho-Jui Hsieh". Plain text. */
+  subject: string;
+  items: readonly ResultItem[];
+  /** Zero-based page number and page size. */
+  page: number;
+  pageSize: number;
+  total: number;
+  sessions: ReadonlyMap<string, Session>;
+  /** Button values for the neighbouring pages (encoded requests), when they exist. */
+  prevValue?: string;
+  nextValue?: string;
+  /** A line under the heading (e.g. "Showing papers matching some of your words"). */
+  note?: string;
+}
+
+/** Hard cap of cards per message: 5 blocks each keeps us far below 50 blocks. */
+export const MAX_CARDS_PER_MESSAGE = 8;
+
+/** "Posters 1–5 of 12 for ‘vision transformer’" with cards and ◂ Prev / Next ▸ buttons. */
+export function renderResults(results: ResultsPage): SlackMessage {
+  const first = results.page * results.pageSize + 1;
+  const last = first + Math.min(results.items.length, MAX_CARDS_PER_MESSAGE) - 1;
+  const noun = results.total === 1 ? 'Poster' : 'Posters';
+  const range = results.total <= results.items.length ? `${results.total}` : `${first}–${last} of ${results.total}`;
+  const heading = `${noun} ${range} ${truncate(results.subject, 200)}`;
+  const blocks: KnownBlock[] = [
+    { type: 'section', block_id: 'results_heading', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(heading)}*` } },
+  ];
+  if (results.note) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(results.note) }] });
+  }
+  results.items.slice(0, MAX_CARDS_PER_MESSAGE).forEach((item, i) => {
+    const context: CardContext = {
+      sessions: results.sessions,
+      blockPrefix: `card_${i}`,
+      ...(item.snippet && { snippet: item.snippet }),
+      ...(item.boldAuthors && { boldAuthors: item.boldAuthors }),
+    };
+    blocks.push({ type: 'divider' }, ...renderCard(item.paper, context));
+  });
+  const nav = [];
+  if (results.prevValue) nav.push(navButton('◂ Prev', ACTION_IDS.resultsPrev, results.prevValue));
+  if (results.nextValue) nav.push(navButton('Next ▸', ACTION_IDS.resultsNext, results.nextValue));
+  if (nav.length > 0) {
+    const pages = Math.ceil(results.total / results.pageSize);
+    blocks.push(
+      { type: 'divider' },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `Page ${results.page + 1} of ${pages}` }] },
+      { type: 'actions', block_id: 'results_nav', elements: nav },
+    );
+  }
+  return { text: truncate(escapeMrkdwn(heading), SLACK_LIMITS.fallbackText), blocks: fitMessage(blocks) };
+}
+
+function navButton(text: string, actionId: string, value: string) {
+  return {
+    type: 'button' as const,
+    text: { type: 'plain_text' as const, text },
+    action_id: actionId,
+    value: value.slice(0, SLACK_LIMITS.buttonValue),
+  };
+}
+
+/** Total characters of text in a message's blocks, as Slack counts toward its size limit. */
+export function blocksTextLength(blocks: readonly KnownBlock[]): number {
+  return JSON.stringify(blocks).length;
+}
+
+/**
+ * Guarantees the block-count and total-size limits whatever the content: drops whole cards
+ * from the end (keeping the navigation) until the message fits.
+ */
+export function fitMessage(blocks: KnownBlock[]): KnownBlock[] {
+  const fits = (b: KnownBlock[]) =>
+    b.length <= SLACK_LIMITS.blocksPerMessage && blocksTextLength(b) <= SLACK_LIMITS.messageTotalText;
+  if (fits(blocks)) return blocks;
+  const navStart = blocks.findIndex((b) => b.block_id === 'results_nav');
+  const tail = navStart === -1 ? [] : blocks.slice(navStart - 2);
+  const body = navStart === -1 ? [...blocks] : blocks.slice(0, navStart - 2);
+  while (body.length > 1 && !fits([...body, ...tail])) {
+    const lastDivider = body.map((b) => b.type).lastIndexOf('divider');
+    body.splice(lastDivider > 0 ? lastDivider : body.length - 1);
+  }
+  return [...body, ...tail];
+}

@@ -1,0 +1,44 @@
+/**
+ * What a page of results was asked for. It travels in the Prev / Next buttons' `value`,
+ * because a click on an ephemeral message carries no copy of the message (SLACK.md).
+ */
+export type ResultsRequest =
+  | { kind: 'search'; query: string; page: number }
+  | { kind: 'author'; name: string; page: number }
+  | { kind: 'sessions'; which: 'now' | 'next' | 'today'; page: number };
+
+/** Longest query or name we keep; longer input is cut, so a button value stays ≤ 2000. */
+export const MAX_QUERY_LENGTH = 200;
+
+export function encodeRequest(request: ResultsRequest): string {
+  switch (request.kind) {
+    case 'search':
+      return JSON.stringify({ k: 's', q: request.query.slice(0, MAX_QUERY_LENGTH), p: request.page });
+    case 'author':
+      return JSON.stringify({ k: 'a', q: request.name.slice(0, MAX_QUERY_LENGTH), p: request.page });
+    case 'sessions':
+      return JSON.stringify({ k: 'n', q: request.which, p: request.page });
+  }
+}
+
+/** Parses a button value; undefined for anything malformed (values come from the client). */
+export function decodeRequest(value: string): ResultsRequest | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { k, q, p } = raw as Record<string, unknown>;
+  if (typeof q !== 'string' || typeof p !== 'number' || !Number.isInteger(p) || p < 0) {
+    return undefined;
+  }
+  const text = q.slice(0, MAX_QUERY_LENGTH);
+  if (k === 's') return { kind: 'search', query: text, page: p };
+  if (k === 'a') return { kind: 'author', name: text, page: p };
+  if (k === 'n' && (q === 'now' || q === 'next' || q === 'today')) {
+    return { kind: 'sessions', which: q, page: p };
+  }
+  return undefined;
+}
