@@ -37,9 +37,11 @@ export const MAX_CARDS_PER_MESSAGE = 8;
 export function renderResults(results: ResultsPage): SlackMessage {
   const first = results.page * results.pageSize + 1;
   const last = first + Math.min(results.items.length, MAX_CARDS_PER_MESSAGE) - 1;
-  const noun = results.total === 1 ? 'Poster' : 'Posters';
-  const range = results.total <= results.items.length ? `${results.total}` : `${first}–${last} of ${results.total}`;
-  const heading = `${noun} ${range} ${truncate(results.subject, 200)}`;
+  const subject = truncate(results.subject, 200);
+  const heading =
+    results.total <= results.items.length
+      ? `${results.total} ${results.total === 1 ? 'poster' : 'posters'} ${subject}`
+      : `Posters ${first}–${last} of ${results.total} ${subject}`;
   const blocks: KnownBlock[] = [
     { type: 'section', block_id: 'results_heading', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(heading)}*` } },
   ];

@@ -39,7 +39,7 @@ describe('renderResults', () => {
     });
   });
 
-  it('says "1 Poster" without a range when everything fits', () => {
+  it('says "1 poster" without a range when everything fits', () => {
     const message = renderResults({
       subject: 'by Ueda',
       items: [{ paper: makePaper({ id: 'a', title: 'A' }) }],
@@ -48,7 +48,7 @@ describe('renderResults', () => {
       total: 1,
       sessions,
     });
-    expect(message.text).toBe('Poster 1 by Ueda');
+    expect(message.text).toBe('1 poster by Ueda');
   });
 
   it('stays inside every Slack limit with the most extreme papers, and escapes them', () => {

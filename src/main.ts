@@ -1,0 +1,97 @@
+/**
+ * The composition root: the only module that reads the environment, opens files and
+ * sockets, and starts things. Chooses Socket Mode, HTTP mode or the local console from the
+ * environment (see README, "Configuration").
+ */
+import 'dotenv/config';
+import { CatalogError } from './catalog/loader.ts';
+import { formatProblem } from './catalog/types.ts';
+import { buildBot } from './compose.ts';
+import { ConfigError, describeConfig, loadConfig } from './config.ts';
+import { CONSOLE_BANNER, runConsole } from './console/console.ts';
+import { terminalSupportsColor } from './console/render-terminal.ts';
+import { createLogger } from './log.ts';
+import { createSlackApp } from './slack/app.ts';
+
+async function main(): Promise<number> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+
+  const consoleMode = config.slack.mode === 'console';
+  // In the console, logs go to stderr and only warnings show, so answers stay readable.
+  const log = createLogger({
+    level: consoleMode && config.log.level === 'info' ? 'warn' : config.log.level,
+    pretty: config.log.pretty,
+    ...(consoleMode && { destination: 2 }),
+  });
+
+  let bot: ReturnType<typeof buildBot>;
+  try {
+    bot = buildBot(config.dataDir, { resultsPerPage: config.resultsPerPage });
+  } catch (error) {
+    if (error instanceof CatalogError) {
+      log.fatal({ dataDir: config.dataDir }, error.message);
+      return 1;
+    }
+    throw error;
+  }
+  for (const problem of bot.problems) {
+    const entry = { file: problem.file, line: problem.line };
+    if (problem.severity === 'error') log.error(entry, formatProblem(problem));
+    else log.warn(entry, formatProblem(problem));
+  }
+  log.info(
+    { papers: bot.catalog.papers.length, sessions: bot.catalog.sessions.length, config: describeConfig(config) },
+    'catalog loaded',
+  );
+
+  if (config.slack.mode === 'console') {
+    const interactive = Boolean(process.stdin.isTTY);
+    if (interactive) process.stderr.write(`${CONSOLE_BANNER}\n`);
+    else process.stderr.write(`${CONSOLE_BANNER.split('\n')[0]}\n`);
+    await runConsole({
+      input: process.stdin,
+      output: process.stdout,
+      replies: bot.replies,
+      color: terminalSupportsColor(process.stdout, process.env),
+      prompt: interactive,
+      ...(process.stdout.columns !== undefined && { width: process.stdout.columns }),
+    });
+    return 0;
+  }
+
+  const app = createSlackApp({ slack: config.slack, replies: bot.replies, logger: log });
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await app.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  if (config.slack.mode === 'http') {
+    await app.start(config.slack.port);
+    log.info({ port: config.slack.port, path: '/slack/events' }, 'listening for Slack (HTTP mode)');
+  } else {
+    await app.start();
+    log.info('connected to Slack (Socket Mode)');
+  }
+  return -1; // keep running
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`poster-bot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
