@@ -25,14 +25,27 @@ type Ranker = (query: string) => string[];
 
 /** A default MiniSearch: no boosts, no stemming, no fuzzy, no prefix. */
 function defaultMiniSearch(papers: readonly Paper[]): Ranker {
-  const engine = new MiniSearch({ fields: ['title', 'authors', 'abstract'], storeFields: ['title'] });
-  engine.addAll(papers.map((p) => ({ id: p.id, title: p.title, authors: p.authors.join(' '), abstract: p.abstract })));
+  const engine = new MiniSearch({
+    fields: ['title', 'authors', 'abstract'],
+    storeFields: ['title'],
+  });
+  engine.addAll(
+    papers.map((p) => ({
+      id: p.id,
+      title: p.title,
+      authors: p.authors.join(' '),
+      abstract: p.abstract,
+    })),
+  );
   return (query) => engine.search(query).map((r) => r.title as string);
 }
 
 /** Papers whose text contains every query word (case-insensitive), in catalogue order. */
 function substringFilter(papers: readonly Paper[]): Ranker {
-  const texts = papers.map((p) => ({ title: p.title, text: `${p.title} ${p.authors.join(' ')} ${p.abstract}`.toLowerCase() }));
+  const texts = papers.map((p) => ({
+    title: p.title,
+    text: `${p.title} ${p.authors.join(' ')} ${p.abstract}`.toLowerCase(),
+  }));
   return (query) => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     return texts.filter((t) => words.every((w) => t.text.includes(w))).map((t) => t.title);
@@ -40,7 +53,10 @@ function substringFilter(papers: readonly Paper[]): Ranker {
 }
 
 const { catalog } = loadCatalog(values.data!);
-const queries = JSON.parse(readFileSync(values.queries!, 'utf8')) as { query: string; relevant: Judgements }[];
+const queries = JSON.parse(readFileSync(values.queries!, 'utf8')) as {
+  query: string;
+  relevant: Judgements;
+}[];
 const index = createPaperIndex(catalog.papers);
 const systems: [string, Ranker][] = [
   ['poster-bot', (q) => index.search(q, { limit: 10 }).map((h) => h.paper.title)],

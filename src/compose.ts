@@ -2,10 +2,11 @@
  * Wiring shared by the bot (src/main.ts) and the command line (bin/poster-bot.js): from a data
  * folder to a catalog, an index and the bot's replies. Reads files; opens no sockets.
  */
-import { type LoadOptions, loadCatalog } from './catalog/loader.ts';
-import type { Catalog, DataProblem } from './catalog/types.ts';
+
 import { createReplies } from './bot/replies.ts';
 import type { Replies } from './bot/types.ts';
+import { type LoadOptions, loadCatalog } from './catalog/loader.ts';
+import type { Catalog, DataProblem } from './catalog/types.ts';
 import { CONFIG_DEFAULTS } from './config.ts';
 import { createPaperIndex, type PaperIndex } from './search/paper-index.ts';
 

@@ -4,6 +4,7 @@
  * environment (see README, "Configuration").
  */
 import 'dotenv/config';
+import pino from 'pino';
 import { CatalogError } from './catalog/loader.ts';
 import { formatProblem } from './catalog/types.ts';
 import { buildBot } from './compose.ts';
@@ -30,7 +31,7 @@ async function main(): Promise<number> {
   const log = createLogger({
     level: consoleMode && config.log.level === 'info' ? 'warn' : config.log.level,
     pretty: config.log.pretty,
-    ...(consoleMode && { destination: 2 }),
+    ...(consoleMode && { destination: pino.destination(2) }),
   });
 
   let bot: ReturnType<typeof buildBot>;
@@ -49,7 +50,11 @@ async function main(): Promise<number> {
     else log.warn(entry, formatProblem(problem));
   }
   log.info(
-    { papers: bot.catalog.papers.length, sessions: bot.catalog.sessions.length, config: describeConfig(config) },
+    {
+      papers: bot.catalog.papers.length,
+      sessions: bot.catalog.sessions.length,
+      config: describeConfig(config),
+    },
     'catalog loaded',
   );
 
@@ -91,7 +96,9 @@ main().then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`poster-bot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `poster-bot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -90,7 +90,7 @@ export function renderLinks(paper: Paper): string {
   const forum = safeUrl(paper.forumUrl);
   if (forum) links.push(`<${forum}|OpenReview>`);
   const code = paper.codeUrls.map(safeUrl).filter(Boolean).slice(0, 2);
-  code.forEach((url, i) => links.push(`<${url}|${i === 0 ? 'Code' : 'Code 2'}>`));
+  for (const [i, url] of code.entries()) links.push(`<${url}|${i === 0 ? 'Code' : 'Code 2'}>`);
   return links.join(' · ');
 }
 

@@ -55,5 +55,8 @@ export function renderHelp(options: HelpOptions): SlackMessage {
       })),
     });
   }
-  return { text: 'How to use /poster: /poster <keywords>, /poster author <name>, /poster help', blocks };
+  return {
+    text: 'How to use /poster: /poster <keywords>, /poster author <name>, /poster help',
+    blocks,
+  };
 }

@@ -12,15 +12,29 @@ const ABSTRACT_CHUNK = 2900;
 
 /** The full abstract of one paper, with its links and a Share button. */
 export function renderAbstract(paper: Paper, sessions: ReadonlyMap<string, Session>): SlackMessage {
-  const heading = [renderTitle(paper), renderAuthors(paper.authors, []), renderMeta(paper, sessions)]
+  const heading = [
+    renderTitle(paper),
+    renderAuthors(paper.authors, []),
+    renderMeta(paper, sessions),
+  ]
     .filter(Boolean)
     .join('\n');
   const blocks: KnownBlock[] = [
-    { type: 'section', block_id: 'abstract_heading', text: { type: 'mrkdwn', text: truncate(heading, SLACK_LIMITS.sectionText) } },
+    {
+      type: 'section',
+      block_id: 'abstract_heading',
+      text: { type: 'mrkdwn', text: truncate(heading, SLACK_LIMITS.sectionText) },
+    },
   ];
-  const abstract = escapeMrkdwn(paper.abstract.trim() || 'No abstract is available for this poster.');
+  const abstract = escapeMrkdwn(
+    paper.abstract.trim() || 'No abstract is available for this poster.',
+  );
   chunkText(truncate(abstract, MAX_ABSTRACT), ABSTRACT_CHUNK).forEach((chunk, i) => {
-    blocks.push({ type: 'section', block_id: `abstract_${i}`, text: { type: 'mrkdwn', text: chunk } });
+    blocks.push({
+      type: 'section',
+      block_id: `abstract_${i}`,
+      text: { type: 'mrkdwn', text: chunk },
+    });
   });
   const links = renderLinks(paper);
   if (links) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: links }] });
@@ -36,7 +50,10 @@ export function renderAbstract(paper: Paper, sessions: ReadonlyMap<string, Sessi
       },
     ],
   });
-  return { text: truncate(`Abstract: ${escapeMrkdwn(paper.title)}`, SLACK_LIMITS.fallbackText), blocks };
+  return {
+    text: truncate(`Abstract: ${escapeMrkdwn(paper.title)}`, SLACK_LIMITS.fallbackText),
+    blocks,
+  };
 }
 
 /** A card posted for everyone in the channel, saying who shared it. */
@@ -48,9 +65,19 @@ export function renderShared(
   const who = /^[UW][A-Z0-9]{2,}$/.test(sharedBy) ? `<@${sharedBy}>` : escapeMrkdwn(sharedBy);
   const blocks: KnownBlock[] = [
     { type: 'context', elements: [{ type: 'mrkdwn', text: `:bookmark: ${who} shared a poster` }] },
-    ...renderCard(paper, { sessions, blockPrefix: 'shared', buttons: { abstract: true, share: false } }),
+    ...renderCard(paper, {
+      sessions,
+      blockPrefix: 'shared',
+      buttons: { abstract: true, share: false },
+    }),
   ];
-  return { text: truncate(`${who} shared a poster: ${escapeMrkdwn(paper.title)}`, SLACK_LIMITS.fallbackText), blocks };
+  return {
+    text: truncate(
+      `${who} shared a poster: ${escapeMrkdwn(paper.title)}`,
+      SLACK_LIMITS.fallbackText,
+    ),
+    blocks,
+  };
 }
 
 /** "No posters match ‘x’." with "did you mean" buttons and tips. */
@@ -81,7 +108,10 @@ export function renderNoResults(query: string, suggestions: readonly string[]): 
   blocks.push({
     type: 'context',
     elements: [
-      { type: 'mrkdwn', text: 'Try fewer or more general words, an author’s surname, or `/poster help`.' },
+      {
+        type: 'mrkdwn',
+        text: 'Try fewer or more general words, an author’s surname, or `/poster help`.',
+      },
     ],
   });
   return { text: `No posters match ‘${echoed}’.`, blocks };

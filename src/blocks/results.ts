@@ -43,10 +43,17 @@ export function renderResults(results: ResultsPage): SlackMessage {
       ? `${results.total} ${results.total === 1 ? 'poster' : 'posters'} ${subject}`
       : `Posters ${first}–${last} of ${results.total} ${subject}`;
   const blocks: KnownBlock[] = [
-    { type: 'section', block_id: 'results_heading', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(heading)}*` } },
+    {
+      type: 'section',
+      block_id: 'results_heading',
+      text: { type: 'mrkdwn', text: `*${escapeMrkdwn(heading)}*` },
+    },
   ];
   if (results.note) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(results.note) }] });
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: escapeMrkdwn(results.note) }],
+    });
   }
   results.items.slice(0, MAX_CARDS_PER_MESSAGE).forEach((item, i) => {
     const context: CardContext = {
@@ -64,11 +71,17 @@ export function renderResults(results: ResultsPage): SlackMessage {
     const pages = Math.ceil(results.total / results.pageSize);
     blocks.push(
       { type: 'divider' },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `Page ${results.page + 1} of ${pages}` }] },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: `Page ${results.page + 1} of ${pages}` }],
+      },
       { type: 'actions', block_id: 'results_nav', elements: nav },
     );
   }
-  return { text: truncate(escapeMrkdwn(heading), SLACK_LIMITS.fallbackText), blocks: fitMessage(blocks) };
+  return {
+    text: truncate(escapeMrkdwn(heading), SLACK_LIMITS.fallbackText),
+    blocks: fitMessage(blocks),
+  };
 }
 
 function navButton(text: string, actionId: string, value: string) {
@@ -91,7 +104,8 @@ export function blocksTextLength(blocks: readonly KnownBlock[]): number {
  */
 export function fitMessage(blocks: KnownBlock[]): KnownBlock[] {
   const fits = (b: KnownBlock[]) =>
-    b.length <= SLACK_LIMITS.blocksPerMessage && blocksTextLength(b) <= SLACK_LIMITS.messageTotalText;
+    b.length <= SLACK_LIMITS.blocksPerMessage &&
+    blocksTextLength(b) <= SLACK_LIMITS.messageTotalText;
   if (fits(blocks)) return blocks;
   const navStart = blocks.findIndex((b) => b.block_id === 'results_nav');
   const tail = navStart === -1 ? [] : blocks.slice(navStart - 2);

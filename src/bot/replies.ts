@@ -1,12 +1,17 @@
-import type { Paper, Session } from '../catalog/types.ts';
 import { renderHelp } from '../blocks/help.ts';
 import { ACTION_IDS } from '../blocks/ids.ts';
 import type { SlackMessage } from '../blocks/message.ts';
 import { renderAbstract, renderNoResults, renderNotice, renderShared } from '../blocks/paper.ts';
 import { type ResultItem, renderResults } from '../blocks/results.ts';
+import type { Paper, Session } from '../catalog/types.ts';
 import type { PaperIndex, SearchHit } from '../search/paper-index.ts';
 import { snippet } from '../search/snippet.ts';
-import { decodeRequest, encodeRequest, MAX_QUERY_LENGTH, type ResultsRequest } from './results-request.ts';
+import {
+  decodeRequest,
+  encodeRequest,
+  MAX_QUERY_LENGTH,
+  type ResultsRequest,
+} from './results-request.ts';
 import type { Asker, Replies, Reply } from './types.ts';
 
 export interface RepliesDeps {
@@ -17,7 +22,13 @@ export interface RepliesDeps {
 }
 
 /** Example searches shown in help: checked against the index so each one finds posters. */
-const HELP_EXAMPLES = ['vision transformer', 'graph neural networks', 'reinforcement learning', 'privacy', 'diffusion'];
+const HELP_EXAMPLES = [
+  'vision transformer',
+  'graph neural networks',
+  'reinforcement learning',
+  'privacy',
+  'diffusion',
+];
 
 /**
  * The bot's answers, shared by the Slack listeners and the local console: everything up to
@@ -64,19 +75,27 @@ export function createReplies(deps: RepliesDeps): Replies {
 
   function search(query: string): SlackMessage {
     const cut = query.slice(0, MAX_QUERY_LENGTH);
-    return resultsPage({ kind: 'search', query: cut, page: 0 }) ?? renderNoResults(cut, index.suggest(cut));
+    return (
+      resultsPage({ kind: 'search', query: cut, page: 0 }) ??
+      renderNoResults(cut, index.suggest(cut))
+    );
   }
 
   function withPaper(id: string, render: (paper: Paper) => Reply): Reply {
     const paper = index.get(id);
-    if (!paper) return { kind: 'ephemeral', message: renderNotice('That poster is no longer in the catalog.') };
+    if (!paper)
+      return {
+        kind: 'ephemeral',
+        message: renderNotice('That poster is no longer in the catalog.'),
+      };
     return render(paper);
   }
 
   return {
     command(text: string): Reply {
       const query = text.trim();
-      if (query === '' || /^(help|\?|-h|--help)$/i.test(query)) return { kind: 'ephemeral', message: help() };
+      if (query === '' || /^(help|\?|-h|--help)$/i.test(query))
+        return { kind: 'ephemeral', message: help() };
       return { kind: 'ephemeral', message: search(query) };
     },
 
@@ -86,10 +105,18 @@ export function createReplies(deps: RepliesDeps): Replies {
         const message = request && resultsPage(request);
         return message
           ? { kind: 'replace', message }
-          : { kind: 'ephemeral', message: renderNotice('Those results are no longer available. Try your search again.') };
+          : {
+              kind: 'ephemeral',
+              message: renderNotice(
+                'Those results are no longer available. Try your search again.',
+              ),
+            };
       }
       if (actionId === ACTION_IDS.paperAbstract) {
-        return withPaper(value, (paper) => ({ kind: 'ephemeral', message: renderAbstract(paper, sessions) }));
+        return withPaper(value, (paper) => ({
+          kind: 'ephemeral',
+          message: renderAbstract(paper, sessions),
+        }));
       }
       if (actionId === ACTION_IDS.paperShare) {
         return withPaper(value, (paper) => ({
@@ -127,7 +154,8 @@ function stripSlackMarkup(text: string): string {
 /** The author with the most papers (first in catalogue order on ties), for help examples. */
 function mostPublishedAuthor(papers: readonly Paper[]): string | undefined {
   const counts = new Map<string, number>();
-  for (const paper of papers) for (const a of paper.authors) counts.set(a, (counts.get(a) ?? 0) + 1);
+  for (const paper of papers)
+    for (const a of paper.authors) counts.set(a, (counts.get(a) ?? 0) + 1);
   let best: [string, number] | undefined;
   for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
   return best?.[0];

@@ -13,9 +13,17 @@ export const MAX_QUERY_LENGTH = 200;
 export function encodeRequest(request: ResultsRequest): string {
   switch (request.kind) {
     case 'search':
-      return JSON.stringify({ k: 's', q: request.query.slice(0, MAX_QUERY_LENGTH), p: request.page });
+      return JSON.stringify({
+        k: 's',
+        q: request.query.slice(0, MAX_QUERY_LENGTH),
+        p: request.page,
+      });
     case 'author':
-      return JSON.stringify({ k: 'a', q: request.name.slice(0, MAX_QUERY_LENGTH), p: request.page });
+      return JSON.stringify({
+        k: 'a',
+        q: request.name.slice(0, MAX_QUERY_LENGTH),
+        p: request.page,
+      });
     case 'sessions':
       return JSON.stringify({ k: 'n', q: request.which, p: request.page });
   }

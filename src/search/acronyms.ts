@@ -22,7 +22,9 @@ export interface AcronymTable {
 }
 
 /** Builds the two-way lookup from acronym → definition words. */
-export function createAcronymTable(definitions: ReadonlyMap<string, readonly string[]>): AcronymTable {
+export function createAcronymTable(
+  definitions: ReadonlyMap<string, readonly string[]>,
+): AcronymTable {
   const byFirst = new Map<string, { acronym: string; words: readonly string[] }[]>();
   for (const [acronym, words] of definitions) {
     const first = words[0]!;

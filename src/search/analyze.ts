@@ -112,7 +112,9 @@ export function americanize(word: string): string {
 
 /** Words whose singular and plural are the same, or that only look plural. */
 const INVARIANT_PLURALS = new Set(
-  'series species news lens gas bias canvas atlas alias chaos ethos pathos mathematics physics'.split(' '),
+  'series species news lens gas bias canvas atlas alias chaos ethos pathos mathematics physics'.split(
+    ' ',
+  ),
 );
 
 /**

@@ -19,10 +19,12 @@ export function ndcgAt(ranked: readonly string[], judged: Judgements, k: number)
     k,
   );
   if (ideal === 0) return 0;
-  return dcg(
-    ranked.map((key) => judged[key] ?? 0),
-    k,
-  ) / ideal;
+  return (
+    dcg(
+      ranked.map((key) => judged[key] ?? 0),
+      k,
+    ) / ideal
+  );
 }
 
 /** 1 / rank of the first result graded ≥ 1 within the top `k` (10), else 0. */

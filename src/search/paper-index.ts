@@ -283,7 +283,11 @@ export function planQuery(
     const stem = stemOf(word);
     if (stem) {
       claim(stem, slot);
-      alternatives.push({ queries: [stem], prefix: true, weights: { fuzzy: 0, prefix: STEM_WEIGHT } });
+      alternatives.push({
+        queries: [stem],
+        prefix: true,
+        weights: { fuzzy: 0, prefix: STEM_WEIGHT },
+      });
     }
     const next = words[slot + 1];
     if (next) {

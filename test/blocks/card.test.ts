@@ -53,8 +53,18 @@ describe('renderCard', () => {
         type: 'actions',
         block_id: 'card_0_actions',
         elements: [
-          { type: 'button', text: { type: 'plain_text', text: 'Abstract' }, action_id: 'paper_show_abstract', value: 'p1' },
-          { type: 'button', text: { type: 'plain_text', text: 'Share' }, action_id: 'paper_share', value: 'p1' },
+          {
+            type: 'button',
+            text: { type: 'plain_text', text: 'Abstract' },
+            action_id: 'paper_show_abstract',
+            value: 'p1',
+          },
+          {
+            type: 'button',
+            text: { type: 'plain_text', text: 'Share' },
+            action_id: 'paper_share',
+            value: 'p1',
+          },
         ],
       },
     ]);

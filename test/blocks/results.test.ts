@@ -33,8 +33,18 @@ describe('renderResults', () => {
       type: 'actions',
       block_id: 'results_nav',
       elements: [
-        { type: 'button', text: { type: 'plain_text', text: '◂ Prev' }, action_id: 'results_prev_page', value: 'prev' },
-        { type: 'button', text: { type: 'plain_text', text: 'Next ▸' }, action_id: 'results_next_page', value: 'next' },
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: '◂ Prev' },
+          action_id: 'results_prev_page',
+          value: 'prev',
+        },
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: 'Next ▸' },
+          action_id: 'results_next_page',
+          value: 'next',
+        },
       ],
     });
   });
@@ -83,7 +93,9 @@ describe('renderAbstract', () => {
     const message = renderAbstract(extremePaper('p'), sessions);
     expect(slackLimitViolations(message)).toEqual([]);
     expect(controlSequences(allText(message))).toEqual([]);
-    expect(message.blocks.filter((b) => b.block_id?.startsWith('abstract_')).length).toBeGreaterThan(2);
+    expect(
+      message.blocks.filter((b) => b.block_id?.startsWith('abstract_')).length,
+    ).toBeGreaterThan(2);
   });
 });
 
@@ -95,7 +107,11 @@ describe('renderShared', () => {
   });
 
   it('never turns an odd user id into markup', () => {
-    expect(controlSequences(allText(renderShared(makePaper({ id: 'p', title: 't' }), '<!channel>', sessions)))).toEqual([]);
+    expect(
+      controlSequences(
+        allText(renderShared(makePaper({ id: 'p', title: 't' }), '<!channel>', sessions)),
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -8,14 +8,36 @@ import { makePaper, SESSION_9 } from '../fixtures/papers.ts';
 import { allText, controlSequences, slackLimitViolations } from '../helpers/slack-limits.ts';
 
 const papers = [
-  makePaper({ id: 'vit', title: 'Vision Transformers at Scale', abstract: 'We train a vision transformer on images.', sessionIds: [SESSION_9.id] }),
-  makePaper({ id: 'evit', title: 'EViT: Expediting Vision Transformers', abstract: 'Token reorganization for transformers.' }),
-  makePaper({ id: 'gnn', title: 'Graph Neural Networks for Molecules', authors: ['Cho-Jui Hsieh'], abstract: 'Graph neural networks (GNNs) on molecules.' }),
+  makePaper({
+    id: 'vit',
+    title: 'Vision Transformers at Scale',
+    abstract: 'We train a vision transformer on images.',
+    sessionIds: [SESSION_9.id],
+  }),
+  makePaper({
+    id: 'evit',
+    title: 'EViT: Expediting Vision Transformers',
+    abstract: 'Token reorganization for transformers.',
+  }),
+  makePaper({
+    id: 'gnn',
+    title: 'Graph Neural Networks for Molecules',
+    authors: ['Cho-Jui Hsieh'],
+    abstract: 'Graph neural networks (GNNs) on molecules.',
+  }),
   ...Array.from({ length: 9 }, (_, i) =>
-    makePaper({ id: `t${i}`, title: `Transformer Study ${i}`, abstract: 'A study of the transformer.' }),
+    makePaper({
+      id: `t${i}`,
+      title: `Transformer Study ${i}`,
+      abstract: 'A study of the transformer.',
+    }),
   ),
 ];
-const replies = createReplies({ index: createPaperIndex(papers), sessions: [SESSION_9], pageSize: 5 });
+const replies = createReplies({
+  index: createPaperIndex(papers),
+  sessions: [SESSION_9],
+  pageSize: 5,
+});
 const asker = { userId: 'U42' };
 
 function messageOf(reply: Reply) {
@@ -24,14 +46,17 @@ function messageOf(reply: Reply) {
 }
 
 describe('/poster', () => {
-  it.each(['', 'help', '  HELP ', '?'])('"%s" shows usage with examples that find posters', async (text) => {
-    const reply = await replies.command(text, asker);
-    expect(reply.kind).toBe('ephemeral');
-    const text_ = allText(messageOf(reply));
-    expect(text_).toContain('/poster <keywords>');
-    expect(text_).toContain('Try: vision transformer');
-    expect(text_).toContain('/poster by:Ada Lovelace'); // the most published author
-  });
+  it.each(['', 'help', '  HELP ', '?'])(
+    '"%s" shows usage with examples that find posters',
+    async (text) => {
+      const reply = await replies.command(text, asker);
+      expect(reply.kind).toBe('ephemeral');
+      const text_ = allText(messageOf(reply));
+      expect(text_).toContain('/poster <keywords>');
+      expect(text_).toContain('Try: vision transformer');
+      expect(text_).toContain('/poster by:Ada Lovelace'); // the most published author
+    },
+  );
 
   it('answers a keyword search with an ephemeral page of cards, best first', async () => {
     const reply = await replies.command('vision transformer', asker);
@@ -49,12 +74,19 @@ describe('/poster', () => {
     const first = messageOf(await replies.command('transformer', asker));
     const nav = first.blocks.at(-1);
     expect(nav?.type).toBe('actions');
-    const next = nav?.type === 'actions' ? nav.elements.find((e) => e.action_id === ACTION_IDS.resultsNext) : undefined;
+    const next =
+      nav?.type === 'actions'
+        ? nav.elements.find((e) => 'action_id' in e && e.action_id === ACTION_IDS.resultsNext)
+        : undefined;
     const value = next && 'value' in next ? next.value! : '';
     const second = await replies.action(ACTION_IDS.resultsNext, value, asker);
     expect(second.kind).toBe('replace');
     expect(second.message.text).toBe('Posters 6–10 of 11 for ‘transformer’');
-    const back = await replies.action(ACTION_IDS.resultsPrev, encodeRequest({ kind: 'search', query: 'transformer', page: 0 }), asker);
+    const back = await replies.action(
+      ACTION_IDS.resultsPrev,
+      encodeRequest({ kind: 'search', query: 'transformer', page: 0 }),
+      asker,
+    );
     expect(back.message.text).toBe('Posters 1–5 of 11 for ‘transformer’');
   });
 
@@ -69,7 +101,9 @@ describe('/poster', () => {
   });
 
   it('tolerates typos that grow with word length', async () => {
-    expect(messageOf(await replies.command('moleculse', asker)).text).toBe('1 poster for ‘moleculse’');
+    expect(messageOf(await replies.command('moleculse', asker)).text).toBe(
+      '1 poster for ‘moleculse’',
+    );
     expect(messageOf(await replies.command('transfomer', asker)).text).toContain('of 11 for');
   });
 
@@ -97,8 +131,12 @@ describe('buttons', () => {
   });
 
   it('explains a poster that is gone or a stale button instead of failing', async () => {
-    expect(allText((await replies.action(ACTION_IDS.paperAbstract, 'nope', asker)).message)).toContain('no longer in the catalog');
-    expect(allText((await replies.action(ACTION_IDS.resultsNext, '{bad json', asker)).message)).toContain('no longer available');
+    expect(
+      allText((await replies.action(ACTION_IDS.paperAbstract, 'nope', asker)).message),
+    ).toContain('no longer in the catalog');
+    expect(
+      allText((await replies.action(ACTION_IDS.resultsNext, '{bad json', asker)).message),
+    ).toContain('no longer available');
   });
 });
 
@@ -119,6 +157,8 @@ describe('results requests in button values', () => {
     expect(decodeRequest(encodeRequest(request))).toEqual(request);
     expect(decodeRequest('{"k":"s","q":"x","p":-1}')).toBeUndefined();
     expect(decodeRequest('{"k":"zz","q":"x","p":1}')).toBeUndefined();
-    expect(encodeRequest({ kind: 'search', query: 'x'.repeat(5000), page: 0 }).length).toBeLessThan(2000);
+    expect(encodeRequest({ kind: 'search', query: 'x'.repeat(5000), page: 0 }).length).toBeLessThan(
+      2000,
+    );
   });
 });

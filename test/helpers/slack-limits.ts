@@ -13,7 +13,10 @@ export function slackLimitViolations(message: SlackMessage): string[] {
     if (!ok) problems.push(what);
   };
   check(message.text.length > 0, 'fallback text is empty');
-  check(message.text.length <= SLACK_LIMITS.fallbackText, `fallback text ${message.text.length} chars`);
+  check(
+    message.text.length <= SLACK_LIMITS.fallbackText,
+    `fallback text ${message.text.length} chars`,
+  );
   check(message.blocks.length <= SLACK_LIMITS.blocksPerMessage, `${message.blocks.length} blocks`);
   check(
     JSON.stringify(message.blocks).length <= SLACK_LIMITS.messageTotalText,
@@ -27,14 +30,23 @@ export function slackLimitViolations(message: SlackMessage): string[] {
       blockIds.add(block.block_id);
     }
     if (block.type === 'section') {
-      check((block.text?.text.length ?? 0) <= SLACK_LIMITS.sectionText, `section ${i} text too long`);
-      check((block.fields?.length ?? 0) <= SLACK_LIMITS.sectionFields, `section ${i} too many fields`);
+      check(
+        (block.text?.text.length ?? 0) <= SLACK_LIMITS.sectionText,
+        `section ${i} text too long`,
+      );
+      check(
+        (block.fields?.length ?? 0) <= SLACK_LIMITS.sectionFields,
+        `section ${i} too many fields`,
+      );
     }
     if (block.type === 'header') {
       check(block.text.text.length <= SLACK_LIMITS.headerText, `header ${i} too long`);
     }
     if (block.type === 'context') {
-      check(block.elements.length <= SLACK_LIMITS.contextElements, `context ${i} too many elements`);
+      check(
+        block.elements.length <= SLACK_LIMITS.contextElements,
+        `context ${i} too many elements`,
+      );
       for (const el of block.elements) {
         if ('text' in el && typeof el.text === 'string') {
           check(el.text.length <= SLACK_LIMITS.sectionText, `context ${i} text too long`);
@@ -42,12 +54,18 @@ export function slackLimitViolations(message: SlackMessage): string[] {
       }
     }
     if (block.type === 'actions') {
-      check(block.elements.length <= SLACK_LIMITS.actionsElements, `actions ${i} too many elements`);
+      check(
+        block.elements.length <= SLACK_LIMITS.actionsElements,
+        `actions ${i} too many elements`,
+      );
       const actionIds = new Set<string>();
       for (const el of block.elements) {
         if (el.type !== 'button') continue;
         check(el.text.text.length <= SLACK_LIMITS.buttonText, `button text too long in block ${i}`);
-        check((el.value ?? '').length <= SLACK_LIMITS.buttonValue, `button value too long in block ${i}`);
+        check(
+          (el.value ?? '').length <= SLACK_LIMITS.buttonValue,
+          `button value too long in block ${i}`,
+        );
         check((el.url ?? '').length <= SLACK_LIMITS.buttonUrl, `button url too long in block ${i}`);
         const id = el.action_id ?? '';
         check(id.length > 0 && id.length <= SLACK_LIMITS.actionId, `bad action_id in block ${i}`);

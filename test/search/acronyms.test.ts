@@ -12,7 +12,12 @@ describe('findLongForm', () => {
   });
 
   it('rejects definitions whose words do not start with the acronym letters', () => {
-    expect(findLongForm('UserRec', 'user centric whereas marketing recommends best user state'.split(' '))).toBeUndefined();
+    expect(
+      findLongForm(
+        'UserRec',
+        'user centric whereas marketing recommends best user state'.split(' '),
+      ),
+    ).toBeUndefined();
     expect(findLongForm('XYZ', 'nothing here matches'.split(' '))).toBeUndefined();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { americanize, analyze, foldText, queryWords, singularize } from '../../src/search/analyze.ts';
+import {
+  americanize,
+  analyze,
+  foldText,
+  queryWords,
+  singularize,
+} from '../../src/search/analyze.ts';
 
 describe('foldText', () => {
   it.each([
