@@ -36,7 +36,10 @@ async function main(): Promise<number> {
 
   let bot: ReturnType<typeof buildBot>;
   try {
-    bot = buildBot(config.dataDir, { resultsPerPage: config.resultsPerPage });
+    bot = buildBot(config.dataDir, {
+      resultsPerPage: config.resultsPerPage,
+      ...(config.digest && { timeZone: config.digest.timeZone }),
+    });
   } catch (error) {
     if (error instanceof CatalogError) {
       log.fatal({ dataDir: config.dataDir }, error.message);

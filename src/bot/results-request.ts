@@ -1,3 +1,5 @@
+import { MAX_QUERY_LENGTH } from './intent.ts';
+
 /**
  * What a page of results was asked for. It travels in the Prev / Next buttons' `value`,
  * because a click on an ephemeral message carries no copy of the message (SLACK.md).
@@ -5,10 +7,10 @@
 export type ResultsRequest =
   | { kind: 'search'; query: string; page: number }
   | { kind: 'author'; name: string; page: number }
+  /** One person, by identity key (after a pick from a list or a "did you mean"). */
+  | { kind: 'person'; key: string; page: number }
   | { kind: 'sessions'; which: 'now' | 'next' | 'today'; page: number };
 
-/** Longest query or name we keep; longer input is cut, so a button value stays ≤ 2000. */
-export const MAX_QUERY_LENGTH = 200;
 
 export function encodeRequest(request: ResultsRequest): string {
   switch (request.kind) {
@@ -24,6 +26,8 @@ export function encodeRequest(request: ResultsRequest): string {
         q: request.name.slice(0, MAX_QUERY_LENGTH),
         p: request.page,
       });
+    case 'person':
+      return JSON.stringify({ k: 'p', q: request.key.slice(0, MAX_QUERY_LENGTH), p: request.page });
     case 'sessions':
       return JSON.stringify({ k: 'n', q: request.which, p: request.page });
   }
@@ -45,6 +49,7 @@ export function decodeRequest(value: string): ResultsRequest | undefined {
   const text = q.slice(0, MAX_QUERY_LENGTH);
   if (k === 's') return { kind: 'search', query: text, page: p };
   if (k === 'a') return { kind: 'author', name: text, page: p };
+  if (k === 'p') return { kind: 'person', key: text, page: p };
   if (k === 'n' && (q === 'now' || q === 'next' || q === 'today')) {
     return { kind: 'sessions', which: q, page: p };
   }

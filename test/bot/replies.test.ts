@@ -3,6 +3,7 @@ import { ACTION_IDS } from '../../src/blocks/ids.ts';
 import { createReplies } from '../../src/bot/replies.ts';
 import { decodeRequest, encodeRequest } from '../../src/bot/results-request.ts';
 import type { Reply } from '../../src/bot/types.ts';
+import { createAuthorIndex } from '../../src/search/author-index.ts';
 import { createPaperIndex } from '../../src/search/paper-index.ts';
 import { makePaper, SESSION_9 } from '../fixtures/papers.ts';
 import { allText, controlSequences, slackLimitViolations } from '../helpers/slack-limits.ts';
@@ -35,7 +36,8 @@ const papers = [
 ];
 const replies = createReplies({
   index: createPaperIndex(papers),
-  sessions: [SESSION_9],
+  authors: createAuthorIndex(papers),
+  catalog: { papers, sessions: [SESSION_9] },
   pageSize: 5,
 });
 const asker = { userId: 'U42' };
@@ -160,5 +162,48 @@ describe('results requests in button values', () => {
     expect(encodeRequest({ kind: 'search', query: 'x'.repeat(5000), page: 0 }).length).toBeLessThan(
       2000,
     );
+  });
+});
+
+describe('/poster now, next and today', () => {
+  const day = (h: number) => `2020-04-28T${String(h).padStart(2, '0')}:00:00Z`;
+  const sessions = [
+    { id: 's1', name: 'Tue Session 1', start: day(5), end: day(7) },
+    { id: 's2', name: 'Tue Session 2', start: day(8), end: day(10) },
+  ];
+  const dated = [
+    makePaper({ id: 'a', title: 'Early Paper', sessionIds: ['s1'] }),
+    makePaper({ id: 'b', title: 'Late Paper', sessionIds: ['s2'] }),
+  ];
+  const at = (iso: string) =>
+    createReplies({
+      index: createPaperIndex(dated),
+      authors: createAuthorIndex(dated),
+      catalog: { papers: dated, sessions },
+      pageSize: 5,
+      now: () => new Date(iso),
+      timeZone: 'UTC',
+    });
+
+  it('lists the posters of the session running now', async () => {
+    const text = allText((await at(day(6)).command('now', asker)).message);
+    expect(text).toContain('1 poster in the session running now');
+    expect(text).toContain('Tue Session 1 (Tue, Apr 28, 05:00 UTC)');
+    expect(text).toContain('Early Paper');
+    expect(text).not.toContain('Late Paper');
+  });
+
+  it('between sessions, says nothing runs and names the next one', async () => {
+    const text = allText((await at(day(7)).command('now', asker)).message);
+    expect(text).toContain('No poster session is running now. Next up: Tue Session 2, Tue, Apr 28, 08:00 UTC.');
+  });
+
+  it('lists the next session and the whole day', async () => {
+    expect(allText((await at(day(6)).command('next', asker)).message)).toContain('Late Paper');
+    expect((await at(day(1)).command('today', asker)).message.text).toBe('2 posters in the sessions today');
+  });
+
+  it('explains that an undated schedule has no "now"', async () => {
+    expect(allText((await replies.command('now', asker)).message)).toContain('no session times yet');
   });
 });

@@ -1,0 +1,193 @@
+/**
+ * A fake Slack Web API on loopback: a plain http server that records every call the bot makes
+ * and answers like Slack does, or fails on request. Point `clientOptions.slackApiUrl` at
+ * `fake.apiUrl` and use `fake.responseUrl()` as a payload's `response_url`.
+ */
+import { EventEmitter, once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** One request the bot made: a Web API method call or a post to a response_url. */
+export interface RecordedRequest {
+  /** The API method (`chat.postMessage`) or `response_url`. */
+  target: string;
+  /** For response_url posts, the id in `/response/<id>`. */
+  responseId?: string;
+  /** Form or JSON body; `blocks` and `attachments` JSON-decoded when sent as strings. */
+  params: Record<string, unknown>;
+  authorization: string | undefined;
+  contentType: string | undefined;
+}
+
+/** How the fake answers a scripted target. */
+export type FakeAnswer =
+  | { kind: 'ok' }
+  /** HTTP 200 `{ ok: false, error }`, e.g. `not_in_channel`. */
+  | { kind: 'slack_error'; error: string }
+  /** HTTP 429 with `Retry-After`. */
+  | { kind: 'rate_limited'; retryAfterSeconds: number }
+  /** Any other HTTP status, e.g. 500. */
+  | { kind: 'http_status'; status: number };
+
+export interface ScriptOptions {
+  /** Wait this long before answering (the request is recorded on arrival). */
+  delayMs?: number;
+  /** Applies to this many requests, then the next script (or `ok`) takes over. */
+  times?: number;
+}
+
+export const RESPONSE_URL_TARGET = 'response_url';
+
+export interface FakeSlackApi {
+  /** Base URL for `slackApiUrl`, ending in `/api/`. */
+  apiUrl: string;
+  /** A response_url on this fake; posts to it are recorded with target `response_url`. */
+  responseUrl(id?: string): string;
+  /** Everything received so far, in arrival order. */
+  readonly requests: readonly RecordedRequest[];
+  /** Requests to one method (or `response_url`). */
+  callsTo(target: string): RecordedRequest[];
+  /** Changes how `target` is answered (an API method or `response_url`). */
+  script(target: string, answer: FakeAnswer, options?: ScriptOptions): void;
+  /** Resolves once `target` has received `count` requests; rejects after `timeoutMs`. */
+  waitForCalls(target: string, count: number, timeoutMs?: number): Promise<RecordedRequest[]>;
+  close(): Promise<void>;
+}
+
+interface Script {
+  answer: FakeAnswer;
+  delayMs: number;
+  remaining: number;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parses a body the way Slack does: form fields, or JSON; JSON-encoded block arrays decoded. */
+function parseParams(raw: string, contentType: string | undefined): Record<string, unknown> {
+  const params: Record<string, unknown> = contentType?.includes('application/json')
+    ? (JSON.parse(raw || '{}') as Record<string, unknown>)
+    : Object.fromEntries(new URLSearchParams(raw));
+  for (const key of ['blocks', 'attachments']) {
+    const value = params[key];
+    if (typeof value === 'string') params[key] = JSON.parse(value);
+  }
+  return params;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const requests: RecordedRequest[] = [];
+  const scripts = new Map<string, Script[]>();
+  const arrivals = new EventEmitter();
+  let messageCount = 0;
+
+  const takeScript = (target: string): Script | undefined => {
+    const queue = scripts.get(target) ?? [];
+    const script = queue[0];
+    if (script !== undefined && --script.remaining <= 0) queue.shift();
+    return script;
+  };
+
+  /** The `ok` answer Slack would give for a method, with the fields callers read. */
+  const okBody = (target: string, params: Record<string, unknown>) => {
+    if (target === 'chat.postMessage') {
+      messageCount += 1;
+      const ts = `${1_700_000_000 + messageCount}.000100`;
+      return { ok: true, channel: params.channel, ts, message: { ts, text: params.text } };
+    }
+    if (target === 'auth.test') return { ok: true, user_id: 'UFAKEBOT', bot_id: 'BFAKEBOT' };
+    return { ok: true };
+  };
+
+  const server = createServer(async (req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const api = /^\/api\/([\w.]+)$/.exec(pathname);
+    const response = /^\/response\/([\w-]+)$/.exec(pathname);
+    if (req.method !== 'POST' || (!api && !response)) {
+      send(res, 404, { ok: false, error: 'unknown_method' });
+      return;
+    }
+    const contentType = req.headers['content-type'];
+    const target = api?.[1] ?? RESPONSE_URL_TARGET;
+    const request: RecordedRequest = {
+      target,
+      ...(response?.[1] === undefined ? {} : { responseId: response[1] }),
+      params: parseParams(await readBody(req), contentType),
+      authorization: req.headers.authorization,
+      contentType,
+    };
+    requests.push(request);
+    arrivals.emit('request', request);
+
+    const script = takeScript(target);
+    if (script?.delayMs) await sleep(script.delayMs);
+    const answer = script?.answer ?? { kind: 'ok' };
+    switch (answer.kind) {
+      case 'ok':
+        send(res, 200, okBody(target, request.params));
+        break;
+      case 'slack_error':
+        send(res, 200, { ok: false, error: answer.error });
+        break;
+      case 'rate_limited':
+        send(
+          res,
+          429,
+          { ok: false, error: 'ratelimited' },
+          {
+            'retry-after': String(answer.retryAfterSeconds),
+          },
+        );
+        break;
+      case 'http_status':
+        send(res, answer.status, { ok: false, error: 'fake_http_error' });
+        break;
+    }
+  });
+
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+  const callsTo = (target: string) => requests.filter((r) => r.target === target);
+
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id = 'r1') => `${base}/response/${id}`,
+    requests,
+    callsTo,
+    script(target, answer, { delayMs = 0, times = Number.POSITIVE_INFINITY } = {}) {
+      const queue = scripts.get(target) ?? [];
+      queue.push({ answer, delayMs, remaining: times });
+      scripts.set(target, queue);
+    },
+    async waitForCalls(target, count, timeoutMs = 2000) {
+      const deadline = AbortSignal.timeout(timeoutMs);
+      while (callsTo(target).length < count) {
+        try {
+          await once(arrivals, 'request', { signal: deadline });
+        } catch {
+          throw new Error(
+            `fake Slack API: expected ${count} request(s) to ${target} within ${timeoutMs} ms, ` +
+              `got ${callsTo(target).length}`,
+          );
+        }
+      }
+      return callsTo(target);
+    },
+    async close() {
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
