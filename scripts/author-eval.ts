@@ -8,7 +8,12 @@
  * `names.ts` (a person is the exact sequence of letters of the written name, accents
  * removed), so the evaluation does not grade the matcher against itself.
  *
- * Usage: npx tsx scripts/author-eval.ts [--data FILE] [--queries FILE] [--write] [--verbose]
+ * `--scale N` also times the index on N papers: the records replicated with new ids and
+ * every author replaced by a given name and a surname drawn from different real authors,
+ * so the number of distinct people grows with N (about 3.5 per paper) as in a real corpus.
+ *
+ * Usage: npx tsx scripts/author-eval.ts [--data FILE] [--queries FILE] [--write]
+ *        [--verbose] [--scale N]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -360,6 +365,69 @@ export function generateJudgedSet(papers: readonly Paper[], seed = 2020): Judged
 }
 
 // ---------------------------------------------------------------------------------------
+// Scale
+
+/** `n` papers made from `papers`, with recombined author names (see the header). */
+export function scaledPapers(papers: readonly Paper[], n: number, seed = 7): Paper[] {
+  const rand = random(seed);
+  const names = papers.flatMap((p) => p.authors).map((a) => a.trim().split(/\s+/));
+  const pick = () => names[Math.floor(rand() * names.length)] ?? [];
+  return Array.from({ length: n }, (_, i) => {
+    const base = papers[i % papers.length]!;
+    const authors = base.authors.map(() => [...pick().slice(0, -1), pick().at(-1)].join(' '));
+    // Through JSON, as a loader would produce them: flat strings, not concatenations.
+    return JSON.parse(JSON.stringify({ ...base, id: `${base.id}#${i}`, authors })) as Paper;
+  });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+/** Median, 95th percentile and maximum time of `find` over `queries`, in ms. */
+function timeFind(index: AuthorIndex, queries: readonly string[]): string {
+  const times = queries
+    .map((q) => {
+      const t = performance.now();
+      index.find(q);
+      return performance.now() - t;
+    })
+    .sort((a, b) => a - b);
+  const ms = (p: number) => percentile(times, p).toFixed(3);
+  return `p50 ${ms(0.5)} ms, p95 ${ms(0.95)} ms, max ${ms(1)} ms`;
+}
+
+function bench(papers: readonly Paper[], n: number, judged: readonly JudgedQuery[]): void {
+  const scaled = scaledPapers(papers, n);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const index = createAuthorIndex(scaled);
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const rand = random(11);
+  const authors = Array.from({ length: 300 }, () => {
+    const paper = scaled[Math.floor(rand() * scaled.length)]!;
+    return paper.authors[Math.floor(rand() * paper.authors.length)] ?? '';
+  });
+  const words = authors.map((a) => a.split(' '));
+  const typical = [
+    ...authors,
+    ...words.map((w) => w.at(-1) ?? ''),
+    ...words.map((w) => `${w[0]?.[0] ?? ''}. ${w.at(-1) ?? ''}`),
+  ];
+  console.log(
+    `\n${n} papers, ${index.size} people: built in ${wall.toFixed(0)} ms wall, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU`,
+  );
+  console.log(`  find, names in the corpus (full, surname, initial): ${timeFind(index, typical)}`);
+  console.log(
+    `  find, judged queries (mostly misses at this scale): ${timeFind(
+      index,
+      judged.map((q) => q.query),
+    )}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------
 // Command line
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
@@ -394,6 +462,7 @@ function main(): void {
       queries: { type: 'string', default: DEFAULT_QUERIES },
       write: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      scale: { type: 'string' },
     },
   });
   const papers = loadVirtualConferencePapers(values.data);
@@ -416,6 +485,7 @@ function main(): void {
     'baseline: author name contains every query word',
     evaluateAuthorSearch(judged, substringBaseline(papers)),
   );
+  if (values.scale) bench(papers, Number(values.scale), judged);
   if (values.verbose) {
     for (const s of ours.filter((s) => s.precision < 1 || s.recall < 1)) {
       console.log(

@@ -239,11 +239,13 @@ function topicAndAuthor(query: string, name: string): Intent {
 }
 
 /**
- * Reads `/poster` text: `help` or nothing → help; `author <name>`, `by:<name>`, `by <name>`
+ * Reads `/poster` text (decoded from Slack's escaping): `help` or nothing → help; `author <name>`, `by:<name>`, `by <name>`
  * → author; `now`, `next`, `today` → schedule; anything else is a search query.
  */
 export function parsePosterCommand(text: string): CommandIntent {
-  const cleaned = cleanInput(stripSlackMarkup(text));
+  // Command text is what the user typed (Slack formats mentions in it only when the app asks
+  // for it), so it is kept as typed: a search for `<!channel>` echoes it back, escaped.
+  const cleaned = cleanInput(text);
   if (/^(?:|help|\?+|-h|--help|usage)$/i.test(cleaned)) return { kind: 'help' };
   const author = /^(?:author(?::|\s|$)|by(?::|\s))\s*(?<name>.*)$/i.exec(cleaned)?.groups?.name;
   if (author !== undefined) {

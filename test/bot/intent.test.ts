@@ -142,7 +142,8 @@ describe('parsePosterCommand', () => {
     ['today', { kind: 'schedule', which: 'today' }],
     ['today diffusion', { kind: 'search', query: 'today diffusion' }],
     ['  graph   neural\tnetworks ', { kind: 'search', query: 'graph neural networks' }],
-    ['diffusion <@U123|bob>', { kind: 'search', query: 'diffusion' }],
+    // Typed text is searched (and echoed) as typed; only mentions get their markup dropped.
+    ['<!channel> diffusion', { kind: 'search', query: '<!channel> diffusion' }],
   ];
 
   it.each(cases)('reads %j', (text, intent) => {

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import type { Paper } from '../../src/catalog/types.ts';
+import {
+  type AuthorMatch,
+  createAuthorIndex,
+  matchedAuthorSlots,
+} from '../../src/search/author-index.ts';
+import { matchTier, parseName } from '../../src/search/names.ts';
+import { makePaper } from '../fixtures/papers.ts';
+
+/**
+ * Author lines in the shapes of the seed session (data/iclr2022-poster-session-9.txt):
+ * Cho-Jui Hsieh on four papers (once written without the hyphen), "X.Y. Han", "fengwei yu",
+ * "LIU YONG", "Hui Xue'", plus namesakes that must stay apart.
+ */
+const PAPERS: Paper[] = [
+  [
+    'p1',
+    'Node Feature Extraction',
+    ['Eli Chien', 'Wei-Cheng Chang', 'Cho-Jui Hsieh', 'Hsiang-Fu Yu'],
+  ],
+  ['p2', 'Learning to Schedule', ['LIU YONG', 'Xiangning Chen', 'Minhao Cheng', 'Cho-Jui Hsieh']],
+  ['p3', 'Generalizing Few-Shot NAS', ['Shoukang Hu', 'Lanqing HONG', 'Cho-Jui Hsieh']],
+  [
+    'p4',
+    'On the Convergence of Certified Training',
+    ['Yihan Wang', 'Quanquan Gu', 'Cho Jui Hsieh'],
+  ],
+  ['p5', 'Neural Collapse Under MSE Loss', ['X.Y. Han', 'Vardan Papyan', 'David Donoho']],
+  ['p6', 'QDrop', ['Xiuying Wei', 'Ruihao Gong', 'fengwei yu']],
+  ['p7', 'Beyond ImageNet Attack', ['Qilong Zhang', 'Yuan He', "Hui Xue'"]],
+  ['p8', 'Namesakes I', ['Ming Li', 'Xiaoming Li']],
+  ['p9', 'Namesakes II', ['Mingjie Li', 'Yong Liu']],
+  ['p10', 'Deep Generative Models', ['Ruslan Salakhutdinov', 'José Oramas', 'Sung-Hsien Hsieh']],
+  ['p11', 'Frank-Wolfe', ['Simon Lacoste-Julien', 'Tianyi Zhang*']],
+  ['p12', 'Listed Twice', ['Tianyi Zhang', 'Tianyi Zhang']],
+].map(([id, title, authors]) =>
+  makePaper({ id: id as string, title: title as string, authors: authors as string[] }),
+);
+
+const index = createAuthorIndex(PAPERS);
+
+/** What a user sees: the kind of answer and the people, best first, with paper counts. */
+function seen(match: AuthorMatch): [string, string[]] {
+  if (match.kind === 'none') return ['none', []];
+  return [match.kind, match.people.map((p) => `${p.name} (${p.paperIds.length})`)];
+}
+
+describe('AuthorIndex.find', () => {
+  const cases: [string, string, string[]][] = [
+    ['Cho-Jui Hsieh', 'people', ['Cho-Jui Hsieh (4)']],
+    ['cho jui hsieh', 'people', ['Cho-Jui Hsieh (4)']],
+    ['ChoJui Hsieh', 'people', ['Cho-Jui Hsieh (4)']],
+    ['C. Hsieh', 'people', ['Cho-Jui Hsieh (4)']],
+    ['C.-J. Hsieh', 'people', ['Cho-Jui Hsieh (4)']],
+    ['Hsieh, Cho-Jui', 'people', ['Cho-Jui Hsieh (4)']],
+    ['Hsieh Cho-Jui', 'people', ['Cho-Jui Hsieh (4)']],
+    // A surname alone: everyone with it, most papers first.
+    ['hsieh', 'people', ['Cho-Jui Hsieh (4)', 'Sung-Hsien Hsieh (1)']],
+    ['Ming Li', 'people', ['Ming Li (1)']],
+    ['Li', 'people', ['Ming Li (1)', 'Mingjie Li (1)', 'Xiaoming Li (1)']],
+    ['X.Y. Han', 'people', ['X.Y. Han (1)']],
+    ['XY Han', 'people', ['X.Y. Han (1)']],
+    ['Fengwei Yu', 'people', ['fengwei yu (1)']],
+    ['Xue', 'people', ["Hui Xue' (1)"]],
+    ['jose', 'suggestion', ['José Oramas (1)']],
+    ['jose oramas', 'people', ['José Oramas (1)']],
+    // Exact spelling first; the capitals-first spelling of the same letters follows.
+    ['Yong Liu', 'people', ['Yong Liu (1)', 'LIU YONG (1)']],
+    ['Liu', 'people', ['Yong Liu (1)', 'LIU YONG (1)']],
+    // Stray marks never show when a clean spelling exists; a doubled author counts once.
+    ['Tianyi Zhang', 'people', ['Tianyi Zhang (2)']],
+    // Part of a hyphenated surname, when nobody has it as a whole surname.
+    ['julien', 'people', ['Simon Lacoste-Julien (1)']],
+    // Near misses are suggestions, never results.
+    ['Salakhutdinv', 'suggestion', ['Ruslan Salakhutdinov (1)']],
+    ['Ruslan Salakhutdinv', 'suggestion', ['Ruslan Salakhutdinov (1)']],
+    ['Hsiej', 'suggestion', ['Cho-Jui Hsieh (4)', 'Sung-Hsien Hsieh (1)']],
+    ['Rusln Salakhutdinov', 'suggestion', ['Ruslan Salakhutdinov (1)']],
+    ['Ruslan', 'suggestion', ['Ruslan Salakhutdinov (1)']],
+    ['Cho Hsieh', 'suggestion', ['Cho-Jui Hsieh (4)']],
+    ['Geoffrey Hinton', 'none', []],
+    ['Tay', 'none', []],
+    ['', 'none', []],
+    ['***', 'none', []],
+  ];
+
+  it.each(cases)('%j → %s %j', (query, kind, people) => {
+    expect(seen(index.find(query))).toEqual([kind, people]);
+  });
+
+  it('caps the number of suggestions', () => {
+    const small = createAuthorIndex(PAPERS, { maxSuggestions: 1 });
+    expect(seen(small.find('Hsiej'))).toEqual(['suggestion', ['Cho-Jui Hsieh (4)']]);
+  });
+});
+
+describe('AuthorIndex papers', () => {
+  const hsieh = index.find('Cho-Jui Hsieh');
+  const people = hsieh.kind === 'people' ? hsieh.people : [];
+
+  it('lists a person’s papers in catalogue order, whatever the spelling', () => {
+    expect(index.papersOf(people[0]?.key ?? '').map((p) => p.id)).toEqual(['p1', 'p2', 'p3', 'p4']);
+  });
+
+  it('finds a person again by key (what a "did you mean" button carries)', () => {
+    const key = people[0]?.key ?? '';
+    expect(index.person(key)?.name).toBe('Cho-Jui Hsieh');
+    expect(index.person('nobody')).toBeUndefined();
+    expect(index.papersOf('nobody')).toEqual([]);
+  });
+
+  it('merges the papers of several people once each', () => {
+    const li = index.find('Li');
+    const ids = li.kind === 'people' ? index.papersOfPeople(li.people).map((p) => p.id) : [];
+    expect(ids).toEqual(['p8', 'p9']);
+  });
+
+  it('counts distinct people', () => {
+    // 31 distinct spellings; Cho-Jui Hsieh and Tianyi Zhang are each written two ways.
+    expect(index.size).toBe(29);
+  });
+});
+
+describe('matchedAuthorSlots', () => {
+  const hsieh = index.find('hsieh');
+  const people = hsieh.kind === 'people' ? hsieh.people : [];
+  const paper = (id: string) => PAPERS.find((p) => p.id === id)!;
+
+  it.each([
+    ['p1', [2]],
+    ['p4', [2]],
+    ['p10', [2]],
+    ['p5', []],
+  ])('marks the matched authors of %s', (id, slots) => {
+    expect(matchedAuthorSlots(paper(id), people)).toEqual(slots);
+  });
+
+  it('marks only the person asked for, not a namesake on the same paper', () => {
+    const ming = index.find('Ming Li');
+    expect(matchedAuthorSlots(paper('p8'), ming.kind === 'people' ? ming.people : [])).toEqual([0]);
+  });
+});
+
+describe('a surname shared by many people', () => {
+  // Enough Wangs for the index to look them up by given name instead of scanning them.
+  const given = [
+    'Cho-Jui',
+    'Cho',
+    'Kilian Q.',
+    'Kilian',
+    'Kilian R.',
+    'Ming',
+    'Xiaoming',
+    'X.Y.',
+    'J. Zico',
+  ];
+  const names = [
+    ...given.map((g) => `${g} Wang`),
+    ...Array.from(
+      { length: 60 },
+      (_, i) => `${String.fromCharCode(97 + (i % 26))}${'ab'.repeat(1 + (i % 5))}${i} Wang`,
+    ),
+  ];
+  const papers = names.map((name, i) => makePaper({ id: `w${i}`, title: name, authors: [name] }));
+  const wangs = createAuthorIndex(papers);
+
+  /** Every person some reading of the query matches, by checking each one: the slow truth. */
+  function everyMatch(query: string): string[] {
+    const q = parseName(query);
+    return names.filter((name) =>
+      parseName(name)?.forms.some((pf) =>
+        q?.forms.some((qf) => qf.surname === pf.surname && matchTier(qf, pf) !== undefined),
+      ),
+    );
+  }
+
+  it.each([
+    'Cho-Jui Wang',
+    'C. Wang',
+    'C.-J. Wang',
+    'cho jui wang',
+    'Kilian Wang',
+    'Kilian Q. Wang',
+    'K. Wang',
+    'Ming Wang',
+    'XY Wang',
+    'X. Wang',
+    'Z. Wang',
+    'Zico Wang',
+  ])('finds for %j exactly whom a full scan finds', (query) => {
+    const match = wangs.find(query);
+    const found = match.kind === 'people' ? match.people.map((p) => p.name) : [];
+    expect(found.sort()).toEqual(everyMatch(query).sort());
+    expect(found.length).toBeGreaterThan(0);
+  });
+});
