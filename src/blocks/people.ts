@@ -30,7 +30,9 @@ export function renderPeople(
     mode === 'pick'
       ? `${people.length} people match ‘${echoed}’. Whose posters do you want?`
       : `No author matches ‘${echoed}’.${first && shown.length === 1 ? ` Did you mean *${escapeMrkdwn(first.name)}*?` : ' Did you mean:'}`;
-  const blocks: KnownBlock[] = [{ type: 'section', block_id: 'people_lead', text: { type: 'mrkdwn', text: lead } }];
+  const blocks: KnownBlock[] = [
+    { type: 'section', block_id: 'people_lead', text: { type: 'mrkdwn', text: lead } },
+  ];
   if (shown.length > 0) {
     blocks.push({
       type: 'actions',
@@ -39,7 +41,10 @@ export function renderPeople(
         type: 'button' as const,
         text: {
           type: 'plain_text' as const,
-          text: truncate(`${person.name} · ${person.posters} poster${person.posters === 1 ? '' : 's'}`, SLACK_LIMITS.buttonText),
+          text: truncate(
+            `${person.name} · ${person.posters} poster${person.posters === 1 ? '' : 's'}`,
+            SLACK_LIMITS.buttonText,
+          ),
         },
         action_id: `${ACTION_IDS.authorPick}_${i}`,
         value: person.key.slice(0, SLACK_LIMITS.buttonValue),
@@ -49,7 +54,12 @@ export function renderPeople(
   if (people.length > shown.length) {
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `… and ${people.length - shown.length} more. Type a fuller name to narrow it down.` }],
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `… and ${people.length - shown.length} more. Type a fuller name to narrow it down.`,
+        },
+      ],
     });
   }
   const text =

@@ -3,7 +3,7 @@ import { ACTION_IDS } from '../blocks/ids.ts';
 import type { SlackMessage } from '../blocks/message.ts';
 import { renderAbstract, renderNoResults, renderNotice, renderShared } from '../blocks/paper.ts';
 import { renderPeople } from '../blocks/people.ts';
-import { type ResultItem, renderResults } from '../blocks/results.ts';
+import { fitMessage, type ResultItem, renderResults } from '../blocks/results.ts';
 import type { Catalog, Paper } from '../catalog/types.ts';
 import { type SessionWindow, selectSessions } from '../digest/select.ts';
 import { formatInstant } from '../digest/time.ts';
@@ -298,11 +298,18 @@ export function createReplies(deps: RepliesDeps): Replies {
           const resolved = resolveBareQuery(intent.text, authors);
           if (resolved.kind === 'author') return byAuthor(resolved.name, true);
           const found = resultsPage({ kind: 'search', query: resolved.query, page: 0 });
-          if (found) return found;
-          if (resolved.didYouMean.length > 0) {
-            return renderPeople(resolved.query, resolved.didYouMean.map(choice), 'did_you_mean');
+          if (resolved.didYouMean.length === 0) {
+            return found ?? renderNoResults(resolved.query, index.suggest(resolved.query));
           }
-          return renderNoResults(resolved.query, index.suggest(resolved.query));
+          // Looks like a misspelt name: offer the people, and keep any keyword results below.
+          const offer = renderPeople(
+            resolved.query,
+            resolved.didYouMean.map(choice),
+            'did_you_mean',
+          );
+          return found
+            ? { text: offer.text, blocks: fitMessage([...offer.blocks, ...found.blocks]) }
+            : offer;
         }
       }
     },

@@ -1,4 +1,5 @@
-import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
+import type { Query, SearchOptions } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Paper } from '../catalog/types.ts';
 import { type AcronymTable, acronymsIn, mineAcronyms } from './acronyms.ts';
 import { analyze, normalizeWord, queryWords } from './analyze.ts';
@@ -104,75 +105,267 @@ export function typoBudget(word: string): number {
   return word.length <= 7 ? 1 : 2;
 }
 
-interface Doc {
-  id: string;
-  title: string;
-  authors: string;
-  keywords: string;
-  abstract: string;
-}
-
 /**
  * Builds the index. Analysis (`analyze`) is applied to every field; acronyms are mined from
  * the titles and abstracts first, and each paper's text is expanded with the definitions of
  * the acronyms it uses (and vice versa), so `GNN` and "graph neural network" meet.
  */
 export function createPaperIndex(papers: readonly Paper[]): PaperIndex {
-  const byId = new Map(papers.map((p) => [p.id, p]));
   const acronyms = mineAcronyms(papers.flatMap((p) => [p.title, p.abstract]));
+  const postings = buildPostings(papers, (text) => expandAcronyms(text, analyze(text), acronyms));
+  return createSearcher(papers, postings, acronyms);
+}
 
-  const vocabulary = new Map<string, number>();
-  const tokenize = (text: string): string[] => {
-    const terms = expandAcronyms(text, analyze(text), acronyms);
-    for (const term of terms) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
-    return terms;
-  };
-  const engine = new MiniSearch<Doc>({
-    fields: FIELDS,
-    storeFields: [],
-    tokenize,
-    processTerm: (term) => term,
-    searchOptions: { boost: { ...FIELD_BOOSTS }, tokenize: (q) => [q], processTerm: (t) => t },
+/** The text of each field of a paper, in `FIELDS` order. */
+function fieldTexts(paper: Paper): string[] {
+  return [paper.title, paper.authors.join(' · '), paper.keywords.join(' · '), paper.abstract];
+}
+
+/** One index term: how often it occurs in the corpus, and where (per field). */
+interface TermEntry {
+  /** Occurrences over all fields of all papers (the vocabulary count). */
+  count: number;
+  /** Per field: papers (ascending) containing the term, and how often each does. */
+  fields: ({ docs: number[]; freqs: number[] } | undefined)[];
+}
+
+/**
+ * The inverted index: our own rather than MiniSearch's, because scoring a common word means
+ * visiting every paper that has it, and MiniSearch allocates an object (and a map entry) per
+ * paper per term — at 100k papers that alone costs hundreds of milliseconds a query. Here a
+ * posting is two numbers, and scores accumulate into one typed array.
+ */
+interface Postings {
+  terms: Map<string, TermEntry>;
+  /** Per field, per paper: distinct terms in the field (BM25's document length). */
+  lengths: Float64Array[];
+  /** Per field: mean of `lengths`. */
+  averages: number[];
+}
+
+function buildPostings(papers: readonly Paper[], tokenize: (text: string) => string[]): Postings {
+  const terms = new Map<string, TermEntry>();
+  const lengths = FIELDS.map(() => new Float64Array(papers.length));
+  const totals = FIELDS.map(() => 0);
+  const freq = new Map<string, number>();
+  papers.forEach((paper, doc) => {
+    fieldTexts(paper).forEach((text, field) => {
+      freq.clear();
+      for (const term of tokenize(text)) freq.set(term, (freq.get(term) ?? 0) + 1);
+      lengths[field]![doc] = freq.size;
+      totals[field]! += freq.size;
+      for (const [term, n] of freq) {
+        let entry = terms.get(term);
+        if (!entry) {
+          entry = { count: 0, fields: FIELDS.map(() => undefined) };
+          terms.set(term, entry);
+        }
+        entry.count += n;
+        let list = entry.fields[field];
+        if (!list) {
+          list = { docs: [], freqs: [] };
+          entry.fields[field] = list;
+        }
+        list.docs.push(doc);
+        list.freqs.push(n);
+      }
+    });
   });
-  engine.addAll(
-    papers.map((p) => ({
-      id: p.id,
-      title: p.title,
-      authors: p.authors.join(' · '),
-      keywords: p.keywords.join(' · '),
-      abstract: p.abstract,
-    })),
-  );
+  const averages = totals.map((total) => total / Math.max(1, papers.length));
+  return { terms, lengths, averages };
+}
 
-  const countOf = (term: string) => vocabulary.get(term) ?? 0;
+/** MiniSearch's BM25+ parameters, kept so that ranking (and `npm run eval`) is unchanged. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
+const BOOSTS: number[] = Object.values(FIELD_BOOSTS);
+
+/** BM25+ of one term in one field of one paper. */
+function bm25(freq: number, matching: number, total: number, length: number, average: number) {
+  const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+  return (
+    idf *
+    (BM25.d + (freq * (BM25.k + 1)) / (freq + BM25.k * (1 - BM25.b + (BM25.b * length) / average)))
+  );
+}
+
+/** Receives one scored match: paper, score, and the query term it counts for. */
+type Sink = (doc: number, score: number, source: string) => void;
+
+interface NodeOptions {
+  prefix?: boolean;
+  fuzzy?: number | boolean;
+  weights?: { fuzzy?: number; prefix?: number };
+  combineWith?: string;
+}
+
+/** Search over built postings; the query language is the subset of MiniSearch's we plan. */
+function createSearcher(
+  papers: readonly Paper[],
+  { terms, lengths, averages }: Postings,
+  acronyms: AcronymTable,
+): PaperIndex {
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  const lookup = SearchableMap.from<TermEntry>(terms);
+  const total = papers.length;
+  const countOf = (term: string) => terms.get(term)?.count ?? 0;
+
+  /** Adds every field posting of `term` (weighted) to `sink`. */
+  function emitTerm(entry: TermEntry, weight: number, source: string, sink: Sink) {
+    entry.fields.forEach((list, field) => {
+      if (!list) return;
+      const { docs, freqs } = list;
+      const matching = docs.length;
+      const boost = weight * BOOSTS[field]!;
+      const length = lengths[field]!;
+      const average = averages[field]!;
+      for (let i = 0; i < matching; i++) {
+        const doc = docs[i]!;
+        sink(doc, boost * bm25(freqs[i]!, matching, total, length[doc]!, average), source);
+      }
+    });
+  }
+
+  /** One query word with its options: exact, then prefix, then typo-tolerant expansions. */
+  function emitWord(word: string, options: NodeOptions, sink: Sink, used: Set<string>) {
+    const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
+    const exact = terms.get(word);
+    if (exact) {
+      used.add(word);
+      emitTerm(exact, 1, word, sink);
+    }
+    const prefixed = new Set<string>();
+    if (options.prefix) {
+      for (const [term, entry] of lookup.atPrefix(word)) {
+        const distance = term.length - word.length;
+        if (!distance) continue;
+        prefixed.add(term);
+        used.add(term);
+        emitTerm(
+          entry,
+          (weights.prefix * term.length) / (term.length + 0.3 * distance),
+          word,
+          sink,
+        );
+      }
+    }
+    const fuzzy = options.fuzzy === true ? 1 : options.fuzzy || 0;
+    if (fuzzy > 0) {
+      for (const [term, [entry, distance]] of lookup.fuzzyGet(word, fuzzy)) {
+        if (!distance || prefixed.has(term)) continue;
+        used.add(term);
+        emitTerm(entry, (weights.fuzzy * term.length) / (term.length + distance), word, sink);
+      }
+    }
+  }
+
+  /** Evaluates a planned query node into `sink`; options are inherited down the tree. */
+  function emit(node: Query, inherited: NodeOptions, sink: Sink, used: Set<string>) {
+    if (typeof node === 'string') {
+      emitWord(node, inherited, sink, used);
+      return;
+    }
+    const { queries, ...own } = node as NodeOptions & { queries: Query[] };
+    const options = { ...inherited, ...own };
+    if ((options.combineWith ?? 'OR').toUpperCase() === 'OR') {
+      for (const child of queries) emit(child, { ...options, combineWith: 'OR' }, sink, used);
+      return;
+    }
+    // AND: papers matching every child, with the summed score and every child's terms.
+    type Partial = { score: number; sources: string[] };
+    let combined: Map<number, Partial> | undefined;
+    for (const child of queries) {
+      const part = new Map<number, Partial>();
+      emit(
+        child,
+        { ...options, combineWith: 'OR' },
+        (doc, score, source) => {
+          const seen = part.get(doc);
+          if (!seen) part.set(doc, { score, sources: [source] });
+          else {
+            seen.score += score;
+            if (!seen.sources.includes(source)) seen.sources.push(source);
+          }
+        },
+        used,
+      );
+      if (combined) {
+        for (const [doc, seen] of part) {
+          const before = combined.get(doc);
+          if (before) {
+            seen.score += before.score;
+            seen.sources.push(...before.sources);
+          } else part.delete(doc);
+        }
+      }
+      combined = part;
+    }
+    for (const [doc, { score, sources }] of combined ?? []) {
+      sources.forEach((source, i) => {
+        sink(doc, i === 0 ? score : 0, source);
+      });
+    }
+  }
 
   function search(query: string, options: SearchOptionsIn = {}): SearchHit[] {
     const plan = planQuery(query, acronyms, countOf);
-    if (plan.slots === 0) return [];
+    const slots = plan.slots;
+    if (slots === 0) return [];
+    const scores = new Float64Array(total);
+    const covered = new Uint8Array(total * slots);
+    const coverage = new Uint16Array(total);
+    const touched: number[] = [];
+    const seen = new Uint8Array(total);
+    const slotsOfSource = new Map<string, number[]>();
+    const used = new Set<string>();
+    emit(
+      plan.query,
+      {},
+      (doc, score, source) => {
+        if (!seen[doc]) {
+          seen[doc] = 1;
+          touched.push(doc);
+        }
+        scores[doc]! += score;
+        let sourceSlots = slotsOfSource.get(source);
+        if (!sourceSlots) {
+          sourceSlots = plan.slotsOf.get(source) ?? [];
+          slotsOfSource.set(source, sourceSlots);
+        }
+        for (const slot of sourceSlots) {
+          const at = doc * slots + slot;
+          if (!covered[at]) {
+            covered[at] = 1;
+            coverage[doc]! += 1;
+          }
+        }
+      },
+      used,
+    );
+
+    // Final scores, weighed by the share of query words matched: a paper matching both words
+    // of a two-word query outranks one matching only the first, however often.
     const filter = options.filter;
-    const raw = engine.search(plan.query, {
-      ...(filter && { filter: (r) => filter(byId.get(r.id as string)!) }),
-    });
-    const hits: SearchHit[] = [];
-    for (const result of raw) {
-      const covered = new Set<number>();
-      for (const term of result.queryTerms) {
-        for (const slot of plan.slotsOf.get(term) ?? []) covered.add(slot);
-      }
-      // MiniSearch multiplies by the number of matched query terms; our alternatives would
-      // count twice, so undo that and weigh by the share of query words matched instead.
-      const base = result.score / Math.max(1, result.queryTerms.length);
-      const share = covered.size / plan.slots;
-      hits.push({
-        paper: byId.get(result.id as string)!,
-        score: base * share,
-        terms: result.terms,
-        complete: covered.size === plan.slots,
-      });
+    const candidates: number[] = [];
+    let best = Number.NEGATIVE_INFINITY;
+    for (const doc of touched) {
+      if (filter && !filter(papers[doc]!)) continue;
+      scores[doc] = (scores[doc]! * coverage[doc]!) / slots;
+      if (coverage[doc] === slots && scores[doc]! > best) best = scores[doc]!;
+      candidates.push(doc);
     }
-    hits.sort((a, b) => Number(b.complete) - Number(a.complete) || b.score - a.score);
-    const relevant = dropWeakPartials(hits);
-    return options.limit === undefined ? relevant : relevant.slice(0, options.limit);
+    const rank = rankBy(scores, coverage, slots);
+    const relevant = dropWeakPartials(candidates, scores, coverage, slots, best);
+    const limit = options.limit;
+    const ranked =
+      limit !== undefined && limit < relevant.length
+        ? topK(relevant, limit, rank)
+        : relevant.sort(rank);
+    const matched = [...used];
+    const termsOf = (doc: number) => matched.filter((term) => containsTerm(terms.get(term), doc));
+    return ranked.map(
+      (doc) => new Hit(papers[doc]!, scores[doc]!, coverage[doc] === slots, () => termsOf(doc)),
+    );
   }
 
   function suggest(query: string, max = 3): string[] {
@@ -181,9 +374,9 @@ export function createPaperIndex(papers: readonly Paper[]): PaperIndex {
     if (unknown.length === 0) return [];
     // Per unknown word, the closest known words (fewest edits, then most frequent).
     const candidates = unknown.map((word) => {
-      const budget = Math.max(2, typoBudget(word) + 1);
+      const budget = word.length <= 4 ? 1 : 2;
       const near: { term: string; distance: number; count: number }[] = [];
-      for (const [term, count] of vocabulary) {
+      for (const [term, { count }] of terms) {
         if (Math.abs(term.length - word.length) > budget || term.length < 3) continue;
         const distance = editDistance(word, term, budget);
         if (distance <= budget) near.push({ term, distance, count });
@@ -214,16 +407,93 @@ export function createPaperIndex(papers: readonly Paper[]): PaperIndex {
   };
 }
 
+/** A hit whose matched terms (needed only for the few hits shown) are worked out on demand. */
+class Hit implements SearchHit {
+  #terms: string[] | undefined;
+  constructor(
+    readonly paper: Paper,
+    readonly score: number,
+    readonly complete: boolean,
+    private readonly findTerms: () => string[],
+  ) {}
+  get terms(): string[] {
+    this.#terms ??= this.findTerms();
+    return this.#terms;
+  }
+}
+
+/** Whether paper `doc` has `entry`'s term in any field (postings are ascending). */
+function containsTerm(entry: TermEntry | undefined, doc: number): boolean {
+  return (entry?.fields ?? []).some((list) => {
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.docs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = list.docs[mid]!;
+      if (at === doc) return true;
+      if (at < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  });
+}
+
+/** Complete matches first, then by score; ties in catalogue order. */
+function rankBy(scores: Float64Array, coverage: Uint16Array, slots: number) {
+  return (a: number, b: number) =>
+    Number(coverage[b] === slots) - Number(coverage[a] === slots) ||
+    scores[b]! - scores[a]! ||
+    a - b;
+}
+
+/** The best `k` items in rank order without sorting them all (a bounded heap). */
+function topK(items: readonly number[], k: number, rank: (a: number, b: number) => number) {
+  const heap: number[] = []; // the worst kept item at the root
+  const worse = (a: number, b: number) => rank(a, b) > 0;
+  const swap = (i: number, j: number) => {
+    [heap[i], heap[j]] = [heap[j]!, heap[i]!];
+  };
+  for (const item of items) {
+    if (heap.length < k) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i]!, heap[parent]!)) break;
+        swap(i, parent);
+        i = parent;
+      }
+    } else if (k > 0 && worse(heap[0]!, item)) {
+      heap[0] = item;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        let w = i;
+        if (l < k && worse(heap[l]!, heap[w]!)) w = l;
+        if (l + 1 < k && worse(heap[l + 1]!, heap[w]!)) w = l + 1;
+        if (w === i) break;
+        swap(i, w);
+        i = w;
+      }
+    }
+  }
+  return heap.sort(rank);
+}
+
 /**
  * When some papers match every query word, a partial match is kept only if it scores at
  * least `PARTIAL_FLOOR` of the best complete match: "vision transformer" should not list
  * every paper that mentions vision.
  */
-function dropWeakPartials(hits: SearchHit[]): SearchHit[] {
-  const best = hits[0];
-  if (!best?.complete) return hits;
-  const floor = best.score * PARTIAL_FLOOR;
-  return hits.filter((h) => h.complete || h.score >= floor);
+function dropWeakPartials(
+  docs: number[],
+  scores: Float64Array,
+  coverage: Uint16Array,
+  slots: number,
+  bestComplete: number,
+): number[] {
+  if (bestComplete === Number.NEGATIVE_INFINITY) return docs;
+  const floor = bestComplete * PARTIAL_FLOOR;
+  return docs.filter((doc) => coverage[doc] === slots || scores[doc]! >= floor);
 }
 
 /**
