@@ -1,9 +1,19 @@
 #!/usr/bin/env node
 // `npx poster-bot …`: runs the TypeScript sources through tsx, so there is no build step.
 // This file is the CLI's composition root: the only place touching the real process.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import 'dotenv/config';
 import { register } from 'tsx/esm/api';
 
 register();
+
+// `poster-bot search … | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 const { runCli } = await import('../src/cli.ts');
 
@@ -16,9 +26,41 @@ async function buildBot(dataDir) {
   return build(dataDir);
 }
 
+async function loadCatalog(dir, options) {
+  const { loadCatalog: load } = await import('../src/catalog/loader.ts');
+  return load(dir, options);
+}
+
+/** Creates the database's folder (var/ by default) only when the database is to be created. */
+async function openStore(path, { create }) {
+  if (path !== ':memory:') {
+    if (!create && !existsSync(path)) return undefined;
+    mkdirSync(dirname(path), { recursive: true });
+  }
+  const { openStore: open } = await import('../src/store/store.ts');
+  return open(path);
+}
+
+async function createPoster({ botToken, apiUrl }) {
+  const [{ webApi }, { createWebClientPoster }] = await Promise.all([
+    import('@slack/bolt'),
+    import('../src/digest/run.ts'),
+  ]);
+  const client = new webApi.WebClient(botToken, {
+    ...(apiUrl !== undefined && { slackApiUrl: apiUrl }),
+    logLevel: webApi.LogLevel.ERROR,
+  });
+  return createWebClientPoster(client);
+}
+
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   buildBot,
+  loadCatalog,
+  openStore,
+  createPoster,
+  now: () => new Date(),
+  sleep: (ms) => sleep(ms),
 });

@@ -3,14 +3,22 @@
  * for scripts and for checking an answer quickly. Everything it touches is passed in
  * ({@link CliDeps}); `bin/poster-bot.js` wires the real process and composition.
  *
- * Adding a command (`check-data [dir]`, `digest --date YYYY-MM-DD --dry-run|--post`) means
- * one entry in {@link COMMANDS}, plus in {@link CliDeps} whatever it needs from the
- * composition (a loader, a digest runner, a clock).
+ * Adding a command means one entry in {@link COMMANDS}, plus in {@link CliDeps} whatever it
+ * needs from the composition (a loader, the store, a Slack poster, a clock).
  */
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { SlackMessage } from './blocks/message.ts';
 import type { Replies } from './bot/types.ts';
-import type { Paper } from './catalog/types.ts';
+import {
+  CatalogError,
+  type LoadOptions,
+  type LoadProgress,
+  type LoadResult,
+  summarizeCatalog,
+} from './catalog/loader.ts';
+import { type DataProblem, formatProblem, type Paper } from './catalog/types.ts';
+import { CONFIG_DEFAULTS, type Config, ConfigError, loadConfig } from './config.ts';
 import { describeError } from './console/console.ts';
 import {
   renderTerminal,
@@ -23,6 +31,17 @@ import {
   parseSlackInput,
   unknownCommandMessage,
 } from './console/slack-input.ts';
+import {
+  type DigestLog,
+  type DigestOutcome,
+  type DigestPlan,
+  type DigestPoster,
+  planDigest,
+  runDigest,
+} from './digest/run.ts';
+import type { NothingReason } from './digest/select.ts';
+import { isLocalDate, type LocalDate, localDate } from './digest/time.ts';
+import type { Store } from './store/store.ts';
 
 /** One search answer as the CLI needs it; the real `SearchHit` has more and still fits. */
 export interface CliHit {
@@ -58,6 +77,25 @@ export interface CliDeps {
   stderr: CliOutput;
   env: Readonly<Record<string, string | undefined>>;
   buildBot: BuildBot;
+  /** Reads a data folder: src/catalog/loader.ts `loadCatalog`. */
+  loadCatalog: (dir: string, options: LoadOptions) => LoadResult | Promise<LoadResult>;
+  /**
+   * Opens the store at `path` (src/store/store.ts `openStore`). With `create`, the parent
+   * folder and the database are created as needed; without it, a missing database gives
+   * `undefined`, so a dry run never leaves a file behind.
+   */
+  openStore: (
+    path: string,
+    options: { create: boolean },
+  ) => Store | undefined | Promise<Store | undefined>;
+  /** A poster over Slack's Web API with this bot token, at `apiUrl` (Slack's own when unset). */
+  createPoster: (slack: {
+    botToken: string;
+    apiUrl?: string;
+  }) => DigestPoster | Promise<DigestPoster>;
+  now: () => Date;
+  /** Waits `ms`: the pace between digest messages. */
+  sleep: (ms: number) => Promise<void>;
 }
 
 /** 0 done; 1 something failed at run time (message on stderr); 2 the command line was wrong. */
@@ -111,6 +149,26 @@ const COMMANDS: Record<string, CliCommand> = {
     options: { ...DATA_OPTION, ...JSON_OPTION },
     run: runAsk,
   },
+  digest: {
+    synopsis: '[--date YYYY-MM-DD] [--dry-run | --post] [--json] [--data DIR]',
+    summary:
+      "print a day's digest (default: today in $DIGEST_TIMEZONE), or post it to $DIGEST_CHANNEL " +
+      'once (--post; a second post the same day does nothing)',
+    options: {
+      ...DATA_OPTION,
+      ...JSON_OPTION,
+      date: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      post: { type: 'boolean' },
+    },
+    run: runDigestCommand,
+  },
+  'check-data': {
+    synopsis: '[DIR] [--json]',
+    summary: 'validate a data folder: papers, sessions, days and every problem as file:line',
+    options: { ...DATA_OPTION, ...JSON_OPTION },
+    run: runCheckData,
+  },
 };
 
 /**
@@ -139,7 +197,9 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<Ex
     return await command.run(values, positionals, deps);
   } catch (error) {
     if (error instanceof CliUsageError) return usageError(deps, error);
-    deps.stderr.write(`${PROGRAM}: ${stripControlCharacters(describeError(error))}\n`);
+    // A ConfigError lists every bad variable, one per line: all of them are the point.
+    const message = error instanceof ConfigError ? error.message : describeError(error);
+    deps.stderr.write(`${PROGRAM}: ${stripControlCharacters(message)}\n`);
     return EXIT.failure;
   }
 }
@@ -284,4 +344,253 @@ function listHits(query: string, hits: readonly CliHit[]): string {
         .join('\n');
     })
     .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// digest
+
+/** The Slack credentials a dry run ignores, so it works (and validates the rest) without them. */
+const SLACK_CREDENTIALS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] as const;
+
+async function runDigestCommand(values: OptionValues, positionals: string[], deps: CliDeps) {
+  if (positionals.length > 0) {
+    throw new CliUsageError(`digest takes no arguments, got “${positionals.join(' ')}”`, 'digest');
+  }
+  if (values.post === true && values['dry-run'] === true) {
+    throw new CliUsageError('choose one of --dry-run and --post', 'digest');
+  }
+  const post = values.post === true;
+  const config = loadConfig(
+    post
+      ? deps.env
+      : { ...deps.env, ...Object.fromEntries(SLACK_CREDENTIALS.map((n) => [n, undefined])) },
+  );
+  const timeZone = digestTimeZone(config, deps.env);
+  const date = digestDate(values.date, deps.now(), timeZone);
+  const { catalog, problems } = await loadWithProgress(dataDir(values, deps), deps);
+  reportProblemCount(problems, deps);
+  if (post) return postDigest(config, date, catalog, deps);
+
+  const channel = config.digest?.channel;
+  const store =
+    channel === undefined
+      ? undefined
+      : await deps.openStore(config.databasePath, { create: false });
+  try {
+    const featured =
+      channel === undefined ? new Map() : (store?.featureCounts(channel, date) ?? new Map());
+    const plan = planDigest({ date, catalog, timeZone, featured });
+    const run = channel === undefined ? undefined : store?.getDigestRun(channel, date);
+    if (run?.status === 'complete') {
+      deps.stderr.write(
+        `Already posted to ${channel} (ts ${run.rootTs}): --post would post nothing.\n`,
+      );
+    }
+    deps.stdout.write(
+      `${values.json === true ? JSON.stringify(planJson(plan), null, 2) : showPlan(plan, deps)}\n`,
+    );
+  } finally {
+    store?.close();
+  }
+  return EXIT.ok;
+}
+
+/**
+ * DIGEST_TIMEZONE even without DIGEST_CHANNEL (a dry run needs no channel): `loadConfig`
+ * validated it but keeps it only with a channel.
+ */
+function digestTimeZone(config: Config, env: CliDeps['env']): string {
+  return config.digest?.timeZone ?? (env.DIGEST_TIMEZONE?.trim() || CONFIG_DEFAULTS.digestTimeZone);
+}
+
+/** `--date`, else today in the digest time zone (as the scheduler would pick it). */
+function digestDate(value: OptionValues[string], now: Date, timeZone: string): LocalDate {
+  if (value === undefined) return localDate(now, timeZone);
+  if (typeof value !== 'string' || !isLocalDate(value)) {
+    throw new CliUsageError(`--date must be a date YYYY-MM-DD, got “${String(value)}”`, 'digest');
+  }
+  return value;
+}
+
+async function postDigest(
+  config: Config,
+  date: LocalDate,
+  catalog: LoadResult['catalog'],
+  deps: CliDeps,
+): Promise<ExitCode> {
+  if (config.slack.mode === 'console') {
+    throw new Error(
+      'digest --post needs the bot’s Slack credentials: SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET',
+    );
+  }
+  if (config.digest === undefined) {
+    throw new Error('digest --post needs DIGEST_CHANNEL, the id (C…) of the channel to post in');
+  }
+  const { channel, timeZone } = config.digest;
+  const poster = await deps.createPoster({
+    botToken: config.slack.botToken,
+    ...(config.slack.apiUrl !== undefined && { apiUrl: config.slack.apiUrl }),
+  });
+  const store = await deps.openStore(config.databasePath, { create: true });
+  if (store === undefined) throw new Error(`cannot open the database ${config.databasePath}`);
+  try {
+    const outcome = await runDigest({
+      date,
+      catalog,
+      store,
+      poster,
+      channel,
+      timeZone,
+      pace: deps.sleep,
+      log: progressLog(deps.stderr),
+    });
+    deps.stdout.write(`${describeOutcome(outcome, date, channel)}\n`);
+  } finally {
+    clearProgress(deps.stderr);
+    store.close();
+  }
+  return EXIT.ok;
+}
+
+function describeOutcome(outcome: DigestOutcome, date: LocalDate, channel: string): string {
+  switch (outcome.status) {
+    case 'nothing':
+      return nothingMessage(date, outcome.reason);
+    case 'already-posted':
+      return `The digest for ${date} was already posted to ${channel} (ts ${outcome.rootTs}); nothing to do.`;
+    case 'posted': {
+      const replies = `${outcome.chunks} thread ${outcome.chunks === 1 ? 'reply' : 'replies'}`;
+      const resumed =
+        outcome.postedNow < outcome.chunks + 1 ? `; resumed: ${outcome.postedNow} posted now` : '';
+      return `Posted the digest for ${date} to ${channel}: 1 message and ${replies} (ts ${outcome.rootTs}${resumed}).`;
+    }
+  }
+}
+
+function nothingMessage(date: LocalDate, reason: NothingReason): string {
+  return reason === 'empty-catalog'
+    ? `Nothing to post on ${date}: the catalog has no papers.`
+    : `Nothing to post on ${date}: no poster session that day.`;
+}
+
+/** The dry run on a terminal: the root message, then each thread reply under a rule. */
+function showPlan(plan: DigestPlan, deps: CliDeps): string {
+  if (plan.kind === 'nothing') return nothingMessage(plan.date, plan.reason);
+  const options = {
+    color: terminalSupportsColor(deps.stdout, deps.env),
+    ...(deps.stdout.columns !== undefined && { width: deps.stdout.columns }),
+  };
+  const show = (message: SlackMessage) => renderTerminal(message, options).text;
+  return [
+    show(plan.root),
+    ...plan.chunks.map(
+      (chunk, i) =>
+        `\n── in the thread, reply ${i + 1} of ${plan.chunks.length} ──\n${show(chunk)}`,
+    ),
+  ].join('\n');
+}
+
+/** The `--json` shape of a dry run: exactly the payloads `--post` would send. */
+function planJson(plan: DigestPlan) {
+  if (plan.kind === 'nothing') return plan;
+  const payload = ({ text, blocks }: SlackMessage) => ({ text, blocks });
+  return {
+    date: plan.date,
+    kind: plan.kind,
+    root: payload(plan.root),
+    thread: plan.chunks.map(payload),
+  };
+}
+
+/** Thread progress on a terminal; silent otherwise (the outcome line says what happened). */
+function progressLog(stderr: CliOutput): DigestLog {
+  return {
+    debug: (fields) => {
+      if (typeof fields.chunk === 'number' && typeof fields.of === 'number') {
+        progress(stderr, `posting the thread: ${fields.chunk}/${fields.of}`);
+      }
+    },
+    info: (fields, message) => {
+      if (message === 'resuming digest thread')
+        stderr.write(`Resuming the thread of ${String(fields.rootTs)}…\n`);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// check-data
+
+async function runCheckData(values: OptionValues, positionals: string[], deps: CliDeps) {
+  if (positionals.length > 1) {
+    throw new CliUsageError(`check-data takes one folder, got ${positionals.length}`, 'check-data');
+  }
+  const dir = positionals[0] ?? dataDir(values, deps);
+  let result: LoadResult;
+  try {
+    result = await loadWithProgress(dir, deps);
+  } catch (error) {
+    if (!(error instanceof CatalogError)) throw error;
+    deps.stderr.write(listProblems(error.problems));
+    throw error;
+  }
+  const summary = summarizeCatalog(result.catalog, result.problems);
+  if (values.json === true) {
+    deps.stdout.write(
+      `${JSON.stringify({ dir, ...summary, problems: result.problems }, null, 2)}\n`,
+    );
+  } else {
+    const days = summary.days.length === 0 ? 'none' : `${summary.days.join(', ')} (UTC)`;
+    deps.stdout.write(
+      [
+        `Data folder: ${stripControlCharacters(dir)}`,
+        `Papers:      ${summary.papers}`,
+        `Sessions:    ${summary.sessions}${summary.undatedSessions > 0 ? ` (${summary.undatedSessions} undated)` : ''}`,
+        `Days:        ${days}`,
+        `Problems:    ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`,
+        '',
+      ].join('\n'),
+    );
+    deps.stdout.write(listProblems(result.problems));
+  }
+  return summary.errors > 0 ? EXIT.failure : EXIT.ok;
+}
+
+function listProblems(problems: readonly DataProblem[]): string {
+  return problems
+    .map((problem) => `  ${stripControlCharacters(formatProblem(problem))}\n`)
+    .join('');
+}
+
+function reportProblemCount(problems: readonly DataProblem[], deps: CliDeps): void {
+  if (problems.length === 0) return;
+  deps.stderr.write(
+    `${plural(problems.length, 'data problem')} (see \`${PROGRAM} check-data\`); the rest loaded.\n`,
+  );
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress on a terminal
+
+/** Loads a data folder, with a progress line on stderr when it is a terminal. */
+async function loadWithProgress(dir: string, deps: CliDeps): Promise<LoadResult> {
+  const onProgress = ({ done, total, papers }: LoadProgress) =>
+    progress(deps.stderr, `loading data: ${done}/${total} files, ${plural(papers, 'paper')}`);
+  try {
+    return await deps.loadCatalog(dir, deps.stderr.isTTY === true ? { onProgress } : {});
+  } finally {
+    clearProgress(deps.stderr);
+  }
+}
+
+/** Rewrites the current terminal line (`\r` + clear to end of line); nothing on a pipe. */
+function progress(stream: CliOutput, text: string): void {
+  if (stream.isTTY === true) stream.write(`\r\x1b[K${text}`);
+}
+
+function clearProgress(stream: CliOutput): void {
+  if (stream.isTTY === true) stream.write('\r\x1b[K');
 }

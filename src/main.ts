@@ -4,6 +4,9 @@
  * environment (see README, "Configuration").
  */
 import 'dotenv/config';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { CatalogError } from './catalog/loader.ts';
 import { formatProblem } from './catalog/types.ts';
@@ -11,8 +14,11 @@ import { buildBot } from './compose.ts';
 import { ConfigError, describeConfig, loadConfig } from './config.ts';
 import { CONSOLE_BANNER, runConsole } from './console/console.ts';
 import { terminalSupportsColor } from './console/render-terminal.ts';
+import { createWebClientPoster, runDigest } from './digest/run.ts';
+import { createDailyScheduler, nodeSetTimer } from './digest/scheduler.ts';
 import { createLogger } from './log.ts';
 import { createSlackApp } from './slack/app.ts';
+import { openStore } from './store/store.ts';
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
@@ -77,9 +83,43 @@ async function main(): Promise<number> {
   }
 
   const app = createSlackApp({ slack: config.slack, replies: bot.replies, logger: log });
+  if (config.databasePath !== ':memory:')
+    mkdirSync(dirname(config.databasePath), { recursive: true });
+  const store = openStore(config.databasePath);
+  const digest = config.digest;
+  const digestLog = log.child({ module: 'digest' });
+  const scheduler =
+    digest &&
+    createDailyScheduler({
+      time: digest.time,
+      timeZone: digest.timeZone,
+      now: () => new Date(),
+      setTimer: nodeSetTimer,
+      log: digestLog,
+      run: async (date) => {
+        await runDigest({
+          date,
+          catalog: bot.catalog,
+          store,
+          channel: digest.channel,
+          timeZone: digest.timeZone,
+          poster: createWebClientPoster(app.client),
+          pace: (ms) => sleep(ms),
+          log: digestLog,
+        });
+      },
+    });
+
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     log.info({ signal }, 'shutting down');
+    // A digest thread in progress stops at its next message; the ledger resumes it later.
+    await Promise.race([scheduler?.stop(), sleep(5_000)]);
     await app.stop();
+    store.close();
+    log.info('stopped');
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -90,6 +130,13 @@ async function main(): Promise<number> {
   } else {
     await app.start();
     log.info('connected to Slack (Socket Mode)');
+  }
+  if (scheduler) {
+    scheduler.start();
+    log.info(
+      { channel: digest.channel, time: digest.time, timeZone: digest.timeZone },
+      'daily digest scheduled',
+    );
   }
   return -1; // keep running
 }

@@ -1,14 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Replies } from '../../src/bot/types.ts';
+import { loadCatalog } from '../../src/catalog/loader.ts';
 import type { Paper } from '../../src/catalog/types.ts';
 import {
   BUNDLED_DATA_DIR,
   type CliBot,
+  type CliDeps,
   type CliHit,
   type CliIndex,
   runCli,
 } from '../../src/cli.ts';
+import { openStore } from '../../src/store/store.ts';
 
 const paper = (id: string, title: string, authors: string[], abstract: string): Paper => ({
   id,
@@ -83,6 +86,18 @@ const echoReplies: Replies = {
   }),
 };
 
+/** The real loader and in-memory stores; no Slack (a test that posts brings its own poster). */
+const OFFLINE_DEPS = {
+  loadCatalog,
+  openStore: (_path: string, { create }: { create: boolean }) =>
+    create ? openStore(':memory:') : undefined,
+  createPoster: () => {
+    throw new Error('this test does not post');
+  },
+  now: () => new Date('2020-04-28T06:00:00Z'),
+  sleep: async () => {},
+} satisfies Omit<CliDeps, 'stdout' | 'stderr' | 'env' | 'buildBot'>;
+
 /** Runs the CLI in-process with collecting outputs and a bot over {@link PAPERS}. */
 async function cli(argv: string[], env: Record<string, string> = {}, bot?: Partial<CliBot>) {
   let stdout = '';
@@ -97,6 +112,7 @@ async function cli(argv: string[], env: Record<string, string> = {}, bot?: Parti
       dataDirs.push(dataDir);
       return { index, replies: echoReplies, ...bot };
     },
+    ...OFFLINE_DEPS,
   });
   return { code, stdout, stderr, dataDirs, limits: index.limits };
 }
@@ -247,8 +263,108 @@ describe('runCli usage and exit codes', () => {
       buildBot: () => {
         throw new Error('data/papers.csv: no such file\n    at load (loader.ts:1:1)');
       },
+      ...OFFLINE_DEPS,
     });
     expect(code).toBe(1);
     expect(stderr).toBe('poster-bot: data/papers.csv: no such file\n');
+  });
+});
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/catalog/', import.meta.url));
+
+describe('runCli check-data', () => {
+  it('prints the summary of a folder and exits 0 when it has warnings only', async () => {
+    const { code, stdout } = await cli(['check-data', BUNDLED_DATA_DIR]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Papers:      78');
+    expect(stdout).toContain('Sessions:    1 (1 undated)');
+    expect(stdout).toContain('Days:        none');
+    expect(stdout).toContain('Problems:    0 errors');
+  });
+
+  it('lists every problem as file:line and exits 1 when there are errors', async () => {
+    const { code, stdout } = await cli(['check-data', `${FIXTURES}bad-files`]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Problems:    3 errors, 3 warnings');
+    expect(stdout).toMatch(/bad-files\/truncated\.txt:13: error: paper "A Paper Cut Short"/);
+  });
+
+  it('defaults to --data, then the bundled seed, and answers in JSON on request', async () => {
+    const { code, stdout } = await cli(['check-data', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ dir: BUNDLED_DATA_DIR, papers: 78, errors: 0 });
+  });
+
+  it('shows a progress line on stderr only when stderr is a terminal', async () => {
+    let tty = '';
+    await runCli(['check-data', `${FIXTURES}scheduled`], {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (tty += s), isTTY: true },
+      env: {},
+      buildBot: () => {
+        throw new Error('unused');
+      },
+      ...OFFLINE_DEPS,
+    });
+    const CLEAR_LINE = '\r\x1b[K';
+    expect(tty).toContain(`${CLEAR_LINE}loading data: 1/`);
+    expect(tty.endsWith(CLEAR_LINE)).toBe(true);
+    const { stderr } = await cli(['check-data', `${FIXTURES}scheduled`]);
+    expect(stderr).toBe('');
+  });
+});
+
+describe('runCli digest', () => {
+  const data = ['--data', `${FIXTURES}scheduled`];
+
+  it("prints the day's sessions and the thread of posters for --date", async () => {
+    const { code, stdout } = await cli(['digest', '--date', '2022-04-26', '--dry-run', ...data]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Poster digest · Tuesday, April 26, 2022');
+    expect(stdout).toMatch(/Poster Session 2 · Tue, Apr 26, 10:00 UTC · 1 poster/);
+    expect(stdout).toContain('── in the thread, reply 1 of');
+  });
+
+  it('uses today in DIGEST_TIMEZONE without --date', async () => {
+    // 2020-04-28T06:00Z is already the 28th in Tokyo but still the 27th in Los Angeles.
+    const tokyo = await cli(['digest', '--json', ...data], { DIGEST_TIMEZONE: 'Asia/Tokyo' });
+    const la = await cli(['digest', '--json', ...data], { DIGEST_TIMEZONE: 'America/Los_Angeles' });
+    expect(JSON.parse(tokyo.stdout).date).toBe('2020-04-28');
+    expect(JSON.parse(la.stdout).date).toBe('2020-04-27');
+  });
+
+  it('says there is nothing to post on a day without sessions', async () => {
+    const { code, stdout } = await cli(['digest', '--date', '2022-05-02', ...data]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('Nothing to post on 2022-05-02: no poster session that day.\n');
+  });
+
+  it('gives the exact payloads with --json', async () => {
+    const { stdout } = await cli(['digest', '--date', '2022-04-26', '--json', ...data]);
+    const plan = JSON.parse(stdout);
+    expect(plan).toMatchObject({ date: '2022-04-26', kind: 'sessions' });
+    expect(plan.root.text).toMatch(/^Poster digest for Tuesday, April 26, 2022/);
+    expect(plan.thread.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [['--date', '2022-02-30'], /--date must be a date YYYY-MM-DD, got “2022-02-30”/],
+    [['--post', '--dry-run'], /choose one of --dry-run and --post/],
+    [['tomorrow'], /digest takes no arguments/],
+  ])('rejects %j with the usage (exit 2)', async (args, message) => {
+    const { code, stderr } = await cli(['digest', ...args]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).toContain('Usage: poster-bot digest');
+  });
+
+  it.each([
+    [{}, /needs the bot’s Slack credentials/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abc' }, /needs DIGEST_CHANNEL/],
+    [{ DIGEST_TIMEZONE: 'Mars/Olympus' }, /DIGEST_TIMEZONE: expected an IANA time zone/],
+  ])('--post with env %j fails with what to set (exit 1)', async (env, message) => {
+    const { code, stderr } = await cli(['digest', '--post', ...data], env);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(message);
   });
 });

@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 function runConsole(
   input: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env, NODE_ENV: 'production', DATA_DIR: 'data', NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATA_DIR: 'data',
+    NO_COLOR: '1',
+  };
   for (const name of [
     'SLACK_BOT_TOKEN',
     'SLACK_APP_TOKEN',
