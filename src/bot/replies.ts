@@ -35,11 +35,27 @@ const HELP_EXAMPLES = [
   'diffusion',
 ];
 
-/** What a request finds, over all its pages, and how to describe it. */
+/**
+ * What a request finds, over all its pages, and how to describe it. Items are made per
+ * page: a snippet costs an analysis of the abstract, and a query can match thousands.
+ */
 interface Found {
   subject: string;
-  items: ResultItem[];
+  total: number;
+  items(from: number, to: number): ResultItem[];
   note?: string;
+}
+
+const NOTHING: Found = { subject: '', total: 0, items: () => [] };
+
+/** A Found over items that are cheap to list in full. */
+function listed(subject: string, items: readonly ResultItem[], note?: string): Found {
+  return {
+    subject,
+    total: items.length,
+    items: (from, to) => items.slice(from, to),
+    ...(note && { note }),
+  };
 }
 
 /**
@@ -71,7 +87,8 @@ export function createReplies(deps: RepliesDeps): Replies {
         const hits = index.search(request.query);
         return {
           subject: `for ‘${request.query}’`,
-          items: hits.map(toItem),
+          total: hits.length,
+          items: (from, to) => hits.slice(from, to).map(toItem),
           ...(hits[0] &&
             !hits[0].complete && {
               note: 'No poster matches every word; these match some of them.',
@@ -80,11 +97,11 @@ export function createReplies(deps: RepliesDeps): Replies {
       }
       case 'author': {
         const match = authors.find(request.name);
-        return match.kind === 'people' ? personFound(match.people) : { subject: '', items: [] };
+        return match.kind === 'people' ? personFound(match.people) : NOTHING;
       }
       case 'person': {
         const person = authors.person(request.key);
-        return person ? personFound([person]) : { subject: '', items: [] };
+        return person ? personFound([person]) : NOTHING;
       }
       case 'sessions':
         return sessionsFound(request.which);
@@ -93,16 +110,16 @@ export function createReplies(deps: RepliesDeps): Replies {
 
   /** One page of results for a request; `undefined` when the request finds nothing. */
   function resultsPage(request: ResultsRequest): SlackMessage | undefined {
-    const { subject, items, note } = resolve(request);
-    if (items.length === 0) return undefined;
-    const pages = Math.ceil(items.length / pageSize);
+    const { subject, total, items, note } = resolve(request);
+    if (total === 0) return undefined;
+    const pages = Math.ceil(total / pageSize);
     const page = Math.min(request.page, pages - 1);
     return renderResults({
       subject,
-      items: items.slice(page * pageSize, (page + 1) * pageSize),
+      items: items(page * pageSize, (page + 1) * pageSize),
       page,
       pageSize,
-      total: items.length,
+      total,
       sessions,
       ...(note && { note }),
       ...(page > 0 && { prevValue: encodeRequest({ ...request, page: page - 1 }) }),
@@ -113,13 +130,13 @@ export function createReplies(deps: RepliesDeps): Replies {
   /** The papers of the given people, their names in bold. */
   function personFound(people: readonly Person[]): Found {
     const names = [...new Set(people.map((p) => p.name))];
-    return {
-      subject: `by ${names.length === 1 ? names[0] : `${names[0]} and namesakes`}`,
-      items: authors.papersOfPeople(people).map((paper) => ({
+    return listed(
+      `by ${names.length === 1 ? names[0] : `${names[0]} and namesakes`}`,
+      authors.papersOfPeople(people).map((paper) => ({
         paper,
         boldAuthors: matchedAuthorSlots(paper, people),
       })),
-    };
+    );
   }
 
   /** The posters of the sessions on now / next / today, session by session. */
@@ -139,11 +156,11 @@ export function createReplies(deps: RepliesDeps): Replies {
         : session.name,
     );
     const label = { now: 'running now', next: 'starting next', today: 'today' }[which];
-    return {
-      subject: `in the session${found.length === 1 ? '' : 's'} ${label}`,
+    return listed(
+      `in the session${found.length === 1 ? '' : 's'} ${label}`,
       items,
-      ...(names.length > 0 && { note: names.join(' · ') }),
-    };
+      names.length > 0 ? names.join(' · ') : undefined,
+    );
   }
 
   /** `/poster now|next|today` when nothing matches: say why, and what comes next. */
