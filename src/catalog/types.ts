@@ -35,9 +35,13 @@ export interface Paper {
   posterUrl?: string;
   /** The OpenReview forum. */
   forumUrl?: string;
+  /** The paper itself (PDF or anthology page) when the source links neither forum nor poster. */
+  paperUrl?: string;
   /** Code repositories found in the abstract. */
   codeUrls: string[];
   conference?: string;
+  /** Track or area within the conference, e.g. "Machine Translation and Multilinguality". */
+  track?: string;
 }
 
 /** A problem found while loading data: always names the file, and the line when known. */
