@@ -7,6 +7,7 @@ import { App, type AppOptions, HTTPReceiver, type Receiver } from '@slack/bolt';
 import type { Replies } from '../bot/types.ts';
 import type { SlackConnectionConfig } from '../config.ts';
 import { createBoltLogger, type Logger } from '../log.ts';
+import { createInFlight } from './in-flight.ts';
 import { type ListenerDeps, registerListeners } from './listeners/index.ts';
 
 /** Bolt's HTTPReceiver path; the Request URL in the app settings ends with it. */
@@ -18,6 +19,13 @@ export const SLACK_EVENTS_PATH = '/slack/events';
  * this; anything larger is not from Slack and is refused with 413 before being parsed.
  */
 export const HTTP_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * How long `app.stop()` waits for replies still being delivered after the receiver stopped
+ * (a mention's `chat.postMessage`, a click's `respond()`); under a container's usual 10 s
+ * grace period between SIGTERM and SIGKILL.
+ */
+export const STOP_DRAIN_TIMEOUT_MS = 8_000;
 
 export interface SlackAppOptions {
   /** `config.slack` once narrowed away from console mode. */
@@ -91,9 +99,22 @@ export function createSlackApp(options: SlackAppOptions): App {
     app = new App({ ...common, receiver });
   }
 
+  const log = logger.child({ module: 'slack' });
+  // Registered before the listeners, so `next()` spans each listener's whole run.
+  const inFlight = createInFlight();
+  app.use(({ next }) => inFlight.track(next()));
+  const stopReceiver = app.stop.bind(app);
+  // Stop taking requests first, then let answers already on their way arrive.
+  app.stop = async (...args: unknown[]) => {
+    const stopped = await stopReceiver(...args);
+    if (!(await inFlight.drain(STOP_DRAIN_TIMEOUT_MS))) {
+      log.warn({ timeoutMs: STOP_DRAIN_TIMEOUT_MS }, 'stopped with replies still in flight');
+    }
+    return stopped;
+  };
+
   registerListeners(app, { ...options.listeners, replies, logger });
 
-  const log = logger.child({ module: 'slack' });
   // The backstop: listeners catch their own failures; whatever escapes (a failed ack, a bug)
   // is logged here and the process stays up.
   app.error(async (error) => {
