@@ -375,6 +375,7 @@ const EMOJI: Readonly<Record<string, string>> = {
   speech_balloon: '💬',
   star: '⭐',
   tada: '🎉',
+  thread: '🧵',
   trophy: '🏆',
   wave: '👋',
   white_check_mark: '✅',
