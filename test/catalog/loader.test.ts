@@ -41,16 +41,24 @@ const PAGE = [
 ].join('\n');
 
 describe('loadCatalog(data/)', () => {
+  // data/ is the product's own folder: a schedule may be added to it, so only the seed's
+  // facts are asserted here (schedules are tested with a fixture below).
   const result = loadCatalog(DATA);
 
-  it('loads the seed: 78 papers in one undated session, all enriched, no problem', () => {
+  it('loads the seed: 78 papers in one session, all enriched, no problem', () => {
     expect(result.problems.map(formatProblem)).toEqual([]);
-    expect(result.files).toEqual([
-      join(DATA, 'iclr2022-poster-session-9.txt'),
-      join(DATA, 'iclr2022-poster-session-9.openreview.csv'),
-    ]);
+    expect(result.files).toEqual(
+      expect.arrayContaining([
+        join(DATA, 'iclr2022-poster-session-9.txt'),
+        join(DATA, 'iclr2022-poster-session-9.openreview.csv'),
+      ]),
+    );
     expect(result.catalog.sessions).toEqual([
-      { id: 'iclr2022:poster-session-9', name: 'Poster Session 9', conference: 'ICLR 2022' },
+      expect.objectContaining({
+        id: 'iclr2022:poster-session-9',
+        name: 'Poster Session 9',
+        conference: 'ICLR 2022',
+      }),
     ]);
     const { papers } = result.catalog;
     expect(papers).toHaveLength(78);
@@ -62,11 +70,9 @@ describe('loadCatalog(data/)', () => {
   });
 
   it('summarises it for check-data', () => {
-    expect(summarizeCatalog(result.catalog, result.problems)).toEqual({
+    expect(summarizeCatalog(result.catalog, result.problems)).toMatchObject({
       papers: 78,
       sessions: 1,
-      days: [],
-      undatedSessions: 1,
       errors: 0,
       warnings: 0,
     });
