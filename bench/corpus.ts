@@ -7,9 +7,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRng, type Rng } from './prng.ts';
 
-export const SOURCE_FILE = '/work/shared/data/virtual_conferences_2020.jsonl';
+export const SOURCE_FILE = fileURLToPath(
+  new URL('../../shared/data/virtual_conferences_2020.jsonl', import.meta.url),
+);
 /** Bumped whenever the replication changes, so stale corpora are never reused. */
 const CORPUS_VERSION = 1;
 

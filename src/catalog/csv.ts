@@ -52,7 +52,9 @@ export function readCsv(text: string, file: string, required: readonly string[])
       columns = event.record.map((name) => name.trim().toLowerCase());
       const missing = required.filter((name) => !columns?.includes(name));
       if (missing.length > 0) {
-        const message = `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${columns.join(', ')})`;
+        // A header can be anything (a 20 MB line of prose): name a few columns, briefly.
+        const found = columns.slice(0, 12).join(', ').slice(0, 200);
+        const message = `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${found})`;
         return {
           ...empty,
           columns,

@@ -97,6 +97,9 @@ export function parseJsonLines(
       }),
     );
   }
+  if (lines.every((raw) => raw.trim() === '')) {
+    problems.push(dataWarning(file, undefined, 'file is empty; expected one JSON object per line'));
+  }
   const sessions = [...tables.values()].flatMap((table) => table.sessions);
   return { papers, sessions, problems };
 }

@@ -137,3 +137,17 @@ describe('parseJsonLines on bad lines', () => {
     expect(result.papers[0]).toMatchObject({ id: 'naacl2021:42', conference: 'NAACL 2021' });
   });
 });
+
+describe('an empty JSON lines file', () => {
+  it('is reported, naming the file', () => {
+    const { papers, problems } = parseJsonLines('\n\n', 'virtual.jsonl');
+    expect(papers).toEqual([]);
+    expect(problems).toEqual([
+      {
+        file: 'virtual.jsonl',
+        severity: 'warning',
+        message: 'file is empty; expected one JSON object per line',
+      },
+    ]);
+  });
+});

@@ -18,6 +18,7 @@ import { createDailyScheduler } from '../../src/digest/scheduler.ts';
 import { openStore } from '../../src/store/store.ts';
 import { makePaper } from '../fixtures/papers.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../helpers/fake-slack-api.ts';
+import { SHARED_DATA } from '../helpers/shared-data.ts';
 
 const CHANNEL = 'C0DIGEST';
 const DAY = '2020-04-28';
@@ -234,7 +235,7 @@ function startChild(env: NodeJS.ProcessEnv) {
   };
 }
 
-const ICLR2020 = '/work/shared/data/iclr2020';
+const ICLR2020 = join(SHARED_DATA, 'iclr2020');
 
 describe('npx poster-bot digest', () => {
   /** The CLI in-process with the real loader, a file store and a WebClient on the fake. */

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CatalogError, type LoadResult, loadCatalog } from '../../src/catalog/loader.ts';
 import { type DataProblem, formatProblem } from '../../src/catalog/types.ts';
+import { SHARED_DATA } from '../helpers/shared-data.ts';
 import { PROPERTY_SEED } from './hostile-input.ts';
 
 const PAGE = 'iclr2022-poster-session-9.txt';
@@ -28,11 +29,11 @@ const FILE_PARAMS = { numRuns: 25, seed: PROPERTY_SEED } as const;
  * shapes (quoted multi-line abstracts, `|`-separated authors), small enough to parse often.
  */
 const MINI_CONF_SAMPLE = firstLines(
-  readFileSync('/work/shared/data/iclr2020/papers.csv', 'utf8'),
+  readFileSync(join(SHARED_DATA, 'iclr2020/papers.csv'), 'utf8'),
   120,
 );
 const JSON_LINES_SAMPLE = firstLines(
-  readFileSync('/work/shared/data/virtual_conferences_2020.jsonl', 'utf8'),
+  readFileSync(join(SHARED_DATA, 'virtual_conferences_2020.jsonl'), 'utf8'),
   40,
 )
   .split('\n')
@@ -194,8 +195,7 @@ describe('empty files', () => {
     },
   );
 
-  // An empty .jsonl beside other data is not reported at all (see the robustness report).
-  it.each(['other.txt', 'papers.csv', ENRICHMENT])(
+  it.each(['other.txt', 'papers.csv', ENRICHMENT, 'virtual.jsonl'])(
     'an empty %s beside the seed: the seed still loads, the empty file is named',
     (name) => {
       const outcome = loadFiles({ [PAGE]: SEED_PAGE, [ENRICHMENT]: SEED_ENRICHMENT, [name]: '' });
