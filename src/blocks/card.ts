@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Paper, Session } from '../catalog/types.ts';
 import type { SnippetPart } from '../search/snippet.ts';
+import { button } from './button.ts';
 import { escapeMrkdwn, truncate } from './escape.ts';
 import { ACTION_IDS } from './ids.ts';
 import { SLACK_LIMITS } from './limits.ts';
@@ -112,23 +113,10 @@ export function renderCard(paper: Paper, context: CardContext): KnownBlock[] {
   const links = renderLinks(paper);
   if (links) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: links }] });
   const buttons = context.buttons ?? { abstract: true, share: true };
-  const elements = [];
-  if (buttons.abstract) {
-    elements.push({
-      type: 'button' as const,
-      text: { type: 'plain_text' as const, text: 'Abstract' },
-      action_id: ACTION_IDS.paperAbstract,
-      value: paper.id,
-    });
-  }
-  if (buttons.share) {
-    elements.push({
-      type: 'button' as const,
-      text: { type: 'plain_text' as const, text: 'Share' },
-      action_id: ACTION_IDS.paperShare,
-      value: paper.id,
-    });
-  }
+  const elements = [
+    ...(buttons.abstract ? [button('Abstract', ACTION_IDS.paperAbstract, paper.id)] : []),
+    ...(buttons.share ? [button('Share', ACTION_IDS.paperShare, paper.id)] : []),
+  ];
   if (elements.length > 0) {
     blocks.push({ type: 'actions', block_id: `${context.blockPrefix}_actions`, elements });
   }

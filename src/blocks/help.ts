@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { button } from './button.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { ACTION_IDS } from './ids.ts';
 import type { SlackMessage } from './message.ts';
@@ -47,12 +48,9 @@ export function renderHelp(options: HelpOptions): SlackMessage {
     blocks.push({
       type: 'actions',
       block_id: 'help_examples',
-      elements: examples.map((example, i) => ({
-        type: 'button' as const,
-        text: { type: 'plain_text' as const, text: `Try: ${example}`.slice(0, 75) },
-        action_id: `${ACTION_IDS.searchSuggestion}_${i}`,
-        value: example,
-      })),
+      elements: examples.map((example, i) =>
+        button(`Try: ${example}`, `${ACTION_IDS.searchSuggestion}_${i}`, example),
+      ),
     });
   }
   return {

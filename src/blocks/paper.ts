@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Paper, Session } from '../catalog/types.ts';
+import { button } from './button.ts';
 import { renderAuthors, renderCard, renderLinks, renderMeta, renderTitle } from './card.ts';
 import { escapeMrkdwn, truncate } from './escape.ts';
 import { ACTION_IDS } from './ids.ts';
@@ -41,14 +42,7 @@ export function renderAbstract(paper: Paper, sessions: ReadonlyMap<string, Sessi
   blocks.push({
     type: 'actions',
     block_id: 'abstract_actions',
-    elements: [
-      {
-        type: 'button',
-        text: { type: 'plain_text', text: 'Share' },
-        action_id: ACTION_IDS.paperShare,
-        value: paper.id,
-      },
-    ],
+    elements: [button('Share', ACTION_IDS.paperShare, paper.id)],
   });
   return {
     text: truncate(`Abstract: ${escapeMrkdwn(paper.title)}`, SLACK_LIMITS.fallbackText),
@@ -97,12 +91,9 @@ export function renderNoResults(query: string, suggestions: readonly string[]): 
     blocks.push({
       type: 'actions',
       block_id: 'no_results_suggestions',
-      elements: suggestions.slice(0, 5).map((s, i) => ({
-        type: 'button' as const,
-        text: { type: 'plain_text' as const, text: truncate(s, SLACK_LIMITS.buttonText) },
-        action_id: `${ACTION_IDS.searchSuggestion}_${i}`,
-        value: s.slice(0, SLACK_LIMITS.buttonValue),
-      })),
+      elements: suggestions
+        .slice(0, 5)
+        .map((s, i) => button(s, `${ACTION_IDS.searchSuggestion}_${i}`, s)),
     });
   }
   blocks.push({

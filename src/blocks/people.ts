@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
+import { button } from './button.ts';
 import { escapeMrkdwn, truncate } from './escape.ts';
 import { ACTION_IDS } from './ids.ts';
-import { SLACK_LIMITS } from './limits.ts';
 import type { SlackMessage } from './message.ts';
 
 /** A person offered as a button: their name, how many posters, and the key the click sends. */
@@ -37,18 +37,13 @@ export function renderPeople(
     blocks.push({
       type: 'actions',
       block_id: 'people_choices',
-      elements: shown.map((person, i) => ({
-        type: 'button' as const,
-        text: {
-          type: 'plain_text' as const,
-          text: truncate(
-            `${person.name} · ${person.posters} poster${person.posters === 1 ? '' : 's'}`,
-            SLACK_LIMITS.buttonText,
-          ),
-        },
-        action_id: `${ACTION_IDS.authorPick}_${i}`,
-        value: person.key.slice(0, SLACK_LIMITS.buttonValue),
-      })),
+      elements: shown.map((person, i) =>
+        button(
+          `${person.name} · ${person.posters} poster${person.posters === 1 ? '' : 's'}`,
+          `${ACTION_IDS.authorPick}_${i}`,
+          person.key,
+        ),
+      ),
     });
   }
   if (people.length > shown.length) {

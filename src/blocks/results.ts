@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Paper, Session } from '../catalog/types.ts';
 import type { SnippetPart } from '../search/snippet.ts';
+import { button } from './button.ts';
 import { type CardContext, renderCard } from './card.ts';
 import { escapeMrkdwn, truncate } from './escape.ts';
 import { ACTION_IDS } from './ids.ts';
@@ -65,8 +66,8 @@ export function renderResults(results: ResultsPage): SlackMessage {
     blocks.push({ type: 'divider' }, ...renderCard(item.paper, context));
   });
   const nav = [];
-  if (results.prevValue) nav.push(navButton('◂ Prev', ACTION_IDS.resultsPrev, results.prevValue));
-  if (results.nextValue) nav.push(navButton('Next ▸', ACTION_IDS.resultsNext, results.nextValue));
+  if (results.prevValue) nav.push(button('◂ Prev', ACTION_IDS.resultsPrev, results.prevValue));
+  if (results.nextValue) nav.push(button('Next ▸', ACTION_IDS.resultsNext, results.nextValue));
   if (nav.length > 0) {
     const pages = Math.ceil(results.total / results.pageSize);
     blocks.push(
@@ -81,15 +82,6 @@ export function renderResults(results: ResultsPage): SlackMessage {
   return {
     text: truncate(escapeMrkdwn(heading), SLACK_LIMITS.fallbackText),
     blocks: fitMessage(blocks),
-  };
-}
-
-function navButton(text: string, actionId: string, value: string) {
-  return {
-    type: 'button' as const,
-    text: { type: 'plain_text' as const, text },
-    action_id: actionId,
-    value: value.slice(0, SLACK_LIMITS.buttonValue),
   };
 }
 
