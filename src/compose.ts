@@ -9,7 +9,8 @@ import { type LoadOptions, loadCatalog } from './catalog/loader.ts';
 import type { Catalog, DataProblem } from './catalog/types.ts';
 import { CONFIG_DEFAULTS } from './config.ts';
 import { type AuthorIndex, createAuthorIndex } from './search/author-index.ts';
-import { createPaperIndex, type PaperIndex } from './search/paper-index.ts';
+import { loadSnapshot, type Snapshot } from './search/index-cache.ts';
+import { buildPaperIndexData, openPaperIndex, type PaperIndex } from './search/paper-index.ts';
 
 export interface Bot {
   catalog: Catalog;
@@ -24,12 +25,39 @@ export interface BuildOptions extends LoadOptions {
   /** Whose "today" `/poster today` means; default UTC. */
   timeZone?: string;
   now?: () => Date;
+  /**
+   * Folder for start-up snapshots of the catalog and index (see search/index-cache.ts), e.g.
+   * `var/cache`; without it every start loads and indexes the data afresh.
+   */
+  cacheDir?: string;
+  /** Told why a snapshot was rebuilt or not stored (one line each). */
+  onCacheNotice?: (message: string) => void;
 }
 
-/** Loads every data file in `dataDir` and builds the index and replies over it. */
+/**
+ * Loads every data file in `dataDir` and builds the index and replies over it; with
+ * `cacheDir`, from a snapshot of an earlier start with the same data when there is one.
+ */
 export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
-  const { catalog, problems } = loadCatalog(dataDir, options);
-  const index = createPaperIndex(catalog.papers);
+  const build = (): Snapshot => {
+    const { catalog, problems } = loadCatalog(dataDir, options);
+    return { catalog, problems, index: buildPaperIndexData(catalog.papers) };
+  };
+  const {
+    catalog,
+    problems,
+    index: indexData,
+  } = options.cacheDir === undefined
+    ? build()
+    : loadSnapshot(
+        dataDir,
+        {
+          dir: options.cacheDir,
+          ...(options.onCacheNotice && { onNotice: options.onCacheNotice }),
+        },
+        build,
+      ).snapshot;
+  const index = openPaperIndex(catalog.papers, indexData);
   const authors = createAuthorIndex(catalog.papers);
   const replies = createReplies({
     index,

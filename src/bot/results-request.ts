@@ -11,7 +11,6 @@ export type ResultsRequest =
   | { kind: 'person'; key: string; page: number }
   | { kind: 'sessions'; which: 'now' | 'next' | 'today'; page: number };
 
-
 export function encodeRequest(request: ResultsRequest): string {
   switch (request.kind) {
     case 'search':

@@ -22,48 +22,53 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** British → American spellings that no suffix rule catches safely. */
-const SPELLING_WORDS: Record<string, string> = {
-  colour: 'color',
-  flavour: 'flavor',
-  favour: 'favor',
-  honour: 'honor',
-  labour: 'labor',
-  neighbour: 'neighbor',
-  neighbourhood: 'neighborhood',
-  behaviour: 'behavior',
-  behavioural: 'behavioral',
-  humour: 'humor',
-  rumour: 'rumor',
-  vapour: 'vapor',
-  armour: 'armor',
-  rigour: 'rigor',
-  vigour: 'vigor',
-  centre: 'center',
-  metre: 'meter',
-  fibre: 'fiber',
-  litre: 'liter',
-  defence: 'defense',
-  offence: 'offense',
-  licence: 'license',
-  catalogue: 'catalog',
-  dialogue: 'dialog',
-  analogue: 'analog',
-  programme: 'program',
-  grey: 'gray',
-  aeroplane: 'airplane',
-  modelling: 'modeling',
-  modelled: 'modeled',
-  labelling: 'labeling',
-  labelled: 'labeled',
-  travelling: 'traveling',
-  signalling: 'signaling',
-  tunnelling: 'tunneling',
-  cancelled: 'canceled',
-  levelling: 'leveling',
-  fuelled: 'fueled',
-  channelled: 'channeled',
-};
+/**
+ * British → American spellings that no suffix rule catches safely. A Map, not an object
+ * literal: a lookup of `constructor` must not find `Object.prototype.constructor`.
+ */
+const SPELLING_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    colour: 'color',
+    flavour: 'flavor',
+    favour: 'favor',
+    honour: 'honor',
+    labour: 'labor',
+    neighbour: 'neighbor',
+    neighbourhood: 'neighborhood',
+    behaviour: 'behavior',
+    behavioural: 'behavioral',
+    humour: 'humor',
+    rumour: 'rumor',
+    vapour: 'vapor',
+    armour: 'armor',
+    rigour: 'rigor',
+    vigour: 'vigor',
+    centre: 'center',
+    metre: 'meter',
+    fibre: 'fiber',
+    litre: 'liter',
+    defence: 'defense',
+    offence: 'offense',
+    licence: 'license',
+    catalogue: 'catalog',
+    dialogue: 'dialog',
+    analogue: 'analog',
+    programme: 'program',
+    grey: 'gray',
+    aeroplane: 'airplane',
+    modelling: 'modeling',
+    modelled: 'modeled',
+    labelling: 'labeling',
+    labelled: 'labeled',
+    travelling: 'traveling',
+    signalling: 'signaling',
+    tunnelling: 'tunneling',
+    cancelled: 'canceled',
+    levelling: 'leveling',
+    fuelled: 'fueled',
+    channelled: 'channeled',
+  }),
+);
 
 /** Words ending in -ise/-yse that are not British spellings of -ize/-yze. */
 const ISE_EXCEPTIONS = new Set(
@@ -76,8 +81,13 @@ const ISE_EXCEPTIONS = new Set(
   ).split(' '),
 );
 
+/** Anything but printable ASCII and ordinary whitespace: text that may need folding. */
+const NEEDS_FOLDING_RE = /[^\t\n\r -~]/;
+
 /** Folds case and diacritics, and turns typographic variants into plain ones. */
 export function foldText(text: string): string {
+  // Plain ASCII (most text) has no diacritics or typographic variants to fold.
+  if (!NEEDS_FOLDING_RE.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -88,7 +98,7 @@ export function foldText(text: string): string {
 
 /** American spelling of a (folded) word. */
 export function americanize(word: string): string {
-  const known = SPELLING_WORDS[word];
+  const known = SPELLING_WORDS.get(word);
   if (known) return known;
   if (word.length > 6) {
     if (word.endsWith('isation')) return `${word.slice(0, -7)}ization`;
@@ -134,9 +144,24 @@ export function singularize(word: string): string {
   return word;
 }
 
+/**
+ * Most normalised words, remembered: a corpus repeats the same few thousand words millions of
+ * times, and indexing 100k papers would otherwise spend seconds re-deriving them. Bounded so
+ * a long-running bot fed odd queries cannot grow it without limit (emptied when full; the
+ * common words come straight back).
+ */
+const normalized = new Map<string, string>();
+const NORMALIZED_MAX = 1 << 18;
+
 /** One normalised term: American spelling, singular. The unit of matching. */
 export function normalizeWord(word: string): string {
-  return singularize(americanize(word));
+  let term = normalized.get(word);
+  if (term === undefined) {
+    term = singularize(americanize(word));
+    if (normalized.size >= NORMALIZED_MAX) normalized.clear();
+    normalized.set(word, term);
+  }
+  return term;
 }
 
 /** A word of the text with its position, before normalisation. */
@@ -149,18 +174,34 @@ export interface RawToken {
 
 const WORD_RE = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 
-/** Splits folded text into words, remembering which were hyphen-joined to the next. */
-export function rawTokens(text: string): RawToken[] {
-  const folded = foldText(text);
-  const tokens: RawToken[] = [];
-  for (const match of folded.matchAll(WORD_RE)) {
-    const end = (match.index ?? 0) + match[0].length;
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+const POSSESSIVE_RE = /'[\p{L}]+$/u;
+
+/**
+ * Calls `visit` with each word of folded text (apostrophe suffix removed) and whether it is
+ * joined to the next by a hyphen or slash. One regex scan, no match objects kept: this runs
+ * over every word of the corpus at start-up. Not reentrant (`WORD_RE` keeps its position):
+ * `visit` must not scan.
+ */
+function scanWords(folded: string, visit: (word: string, joinedToNext: boolean) => void): void {
+  WORD_RE.lastIndex = 0;
+  for (let match = WORD_RE.exec(folded); match !== null; match = WORD_RE.exec(folded)) {
+    const raw = match[0];
+    const end = match.index + raw.length;
     const next = folded[end];
     const after = folded[end + 1];
     const joinedToNext =
-      (next === '-' || next === '/') && after !== undefined && /[\p{L}\p{N}]/u.test(after);
-    tokens.push({ word: match[0].replace(/'[\p{L}]+$/u, ''), joinedToNext });
+      (next === '-' || next === '/') && after !== undefined && WORD_CHAR_RE.test(after);
+    visit(raw.includes("'") ? raw.replace(POSSESSIVE_RE, '') : raw, joinedToNext);
   }
+}
+
+/** Splits folded text into words, remembering which were hyphen-joined to the next. */
+export function rawTokens(text: string): RawToken[] {
+  const tokens: RawToken[] = [];
+  scanWords(foldText(text), (word, joinedToNext) => {
+    tokens.push({ word, joinedToNext });
+  });
   return tokens;
 }
 
@@ -171,14 +212,13 @@ export function rawTokens(text: string): RawToken[] {
  * `pre-training` and `pre training` all meet.
  */
 export function analyze(text: string): string[] {
-  const tokens = rawTokens(text);
   const terms: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (!STOP_WORDS.has(token.word)) terms.push(normalizeWord(token.word));
-    const next = tokens[i + 1];
-    if (token.joinedToNext && next) terms.push(normalizeWord(token.word + next.word));
-  }
+  let joinTo: string | undefined; // the previous word, when hyphen-joined to this one
+  scanWords(foldText(text), (word, joinedToNext) => {
+    if (joinTo !== undefined) terms.push(normalizeWord(joinTo + word));
+    if (!STOP_WORDS.has(word)) terms.push(normalizeWord(word));
+    joinTo = joinedToNext ? word : undefined;
+  });
   return terms;
 }
 

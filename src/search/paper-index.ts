@@ -1,7 +1,6 @@
-import type { Query, SearchOptions } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Paper } from '../catalog/types.ts';
-import { type AcronymTable, acronymsIn, mineAcronyms } from './acronyms.ts';
+import { type AcronymTable, acronymsIn, createAcronymTable, mineAcronyms } from './acronyms.ts';
 import { analyze, normalizeWord, queryWords } from './analyze.ts';
 import { editDistance } from './edit-distance.ts';
 
@@ -111,199 +110,317 @@ export function typoBudget(word: string): number {
  * the acronyms it uses (and vice versa), so `GNN` and "graph neural network" meet.
  */
 export function createPaperIndex(papers: readonly Paper[]): PaperIndex {
-  const acronyms = mineAcronyms(papers.flatMap((p) => [p.title, p.abstract]));
-  const postings = buildPostings(papers, (text) => expandAcronyms(text, analyze(text), acronyms));
-  return createSearcher(papers, postings, acronyms);
+  return openPaperIndex(papers, buildPaperIndexData(papers));
 }
+
+/**
+ * The built index as plain data — strings, numbers and typed arrays — so that start-up can
+ * load it from a snapshot (see index-cache.ts) instead of analysing the corpus again, and so
+ * that it is compact: a posting is six bytes, not an object.
+ */
+export interface PaperIndexData {
+  /** Index terms; a term's position is its id. In first-seen order, which fixes tie order. */
+  vocabulary: string[];
+  /** Per term: occurrences over all fields of all papers (the vocabulary count). */
+  counts: Uint32Array;
+  /**
+   * The vocabulary as MiniSearch's radix tree (term → id), for prefix and typo-tolerant
+   * lookups. Stored rather than rebuilt from `vocabulary`: building it is the slowest part of
+   * opening an index, and its iteration order (which fixes the order scores are summed in)
+   * depends on insertion order.
+   */
+  tree: SearchableMap<number>['_tree'];
+  /** Per field, in `FIELD_BOOSTS` order. */
+  fields: FieldPostings[];
+  /** The mined acronyms: acronym → definition words. */
+  acronyms: [string, string[]][];
+}
+
+/**
+ * One field's postings in compressed rows: the papers containing term `t` are
+ * `docs[starts[t]]` up to (not including) `docs[starts[t + 1]]`, ascending, with the
+ * term's frequency in each at the same positions of `freqs`.
+ *
+ * This is our own inverted index rather than MiniSearch's because scoring a common word means
+ * visiting every paper that has it, and MiniSearch allocates an object (and a map entry) per
+ * paper per term — at 100k papers that alone costs hundreds of milliseconds a query.
+ */
+export interface FieldPostings {
+  starts: Uint32Array;
+  docs: Uint32Array;
+  /** Capped at 65535, where BM25's term-frequency saturation has long flattened out. */
+  freqs: Uint16Array;
+  /** Per paper: distinct terms in the field (BM25's document length). */
+  lengths: Uint32Array;
+  /** Mean of `lengths`. */
+  average: number;
+}
+
+const MAX_FREQ = 0xffff;
 
 /** The text of each field of a paper, in `FIELDS` order. */
 function fieldTexts(paper: Paper): string[] {
   return [paper.title, paper.authors.join(' · '), paper.keywords.join(' · '), paper.abstract];
 }
 
-/** One index term: how often it occurs in the corpus, and where (per field). */
-interface TermEntry {
-  /** Occurrences over all fields of all papers (the vocabulary count). */
-  count: number;
-  /** Per field: papers (ascending) containing the term, and how often each does. */
-  fields: ({ docs: number[]; freqs: number[] } | undefined)[];
+/** An append-only column of unsigned 32-bit numbers (postings before they are grouped). */
+class Column {
+  data = new Uint32Array(1 << 12);
+  length = 0;
+  push(value: number) {
+    if (this.length === this.data.length) this.data = grown(this.data);
+    this.data[this.length++] = value;
+  }
 }
 
-/**
- * The inverted index: our own rather than MiniSearch's, because scoring a common word means
- * visiting every paper that has it, and MiniSearch allocates an object (and a map entry) per
- * paper per term — at 100k papers that alone costs hundreds of milliseconds a query. Here a
- * posting is two numbers, and scores accumulate into one typed array.
- */
-interface Postings {
-  terms: Map<string, TermEntry>;
-  /** Per field, per paper: distinct terms in the field (BM25's document length). */
-  lengths: Float64Array[];
-  /** Per field: mean of `lengths`. */
-  averages: number[];
+/** A typed array twice as long, with the same contents first. */
+function grown<T extends Float64Array | Uint32Array>(array: T): T {
+  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
-function buildPostings(papers: readonly Paper[], tokenize: (text: string) => string[]): Postings {
-  const terms = new Map<string, TermEntry>();
-  const lengths = FIELDS.map(() => new Float64Array(papers.length));
-  const totals = FIELDS.map(() => 0);
-  const freq = new Map<string, number>();
+/** Analyses every paper once; the result is what `openPaperIndex` searches. */
+export function buildPaperIndexData(papers: readonly Paper[]): PaperIndexData {
+  const acronyms = mineAcronyms(papers.flatMap((p) => [p.title, p.abstract]));
+  const ids = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const counts: number[] = [];
+  // Postings as (term, paper, frequency) rows in paper order, grouped by term at the end.
+  const rows = FIELDS.map(() => ({ terms: new Column(), docs: new Column(), freqs: new Column() }));
+  const lengths = FIELDS.map(() => new Uint32Array(papers.length));
+  // Per term: occurrences in the field being read, valid while `stamps[id]` is its number.
+  let stamps = new Float64Array(1 << 12);
+  let freqs = new Uint32Array(1 << 12);
+  let stamp = 0;
+  const distinct: number[] = [];
   papers.forEach((paper, doc) => {
     fieldTexts(paper).forEach((text, field) => {
-      freq.clear();
-      for (const term of tokenize(text)) freq.set(term, (freq.get(term) ?? 0) + 1);
-      lengths[field]![doc] = freq.size;
-      totals[field]! += freq.size;
-      for (const [term, n] of freq) {
-        let entry = terms.get(term);
-        if (!entry) {
-          entry = { count: 0, fields: FIELDS.map(() => undefined) };
-          terms.set(term, entry);
+      stamp++;
+      distinct.length = 0;
+      for (const term of expandAcronyms(text, analyze(text), acronyms)) {
+        let id = ids.get(term);
+        if (id === undefined) {
+          id = vocabulary.length;
+          ids.set(term, id);
+          vocabulary.push(term);
+          counts.push(0);
+          if (id === stamps.length) {
+            stamps = grown(stamps);
+            freqs = grown(freqs);
+          }
         }
-        entry.count += n;
-        let list = entry.fields[field];
-        if (!list) {
-          list = { docs: [], freqs: [] };
-          entry.fields[field] = list;
+        if (stamps[id] === stamp) freqs[id]! += 1;
+        else {
+          stamps[id] = stamp;
+          freqs[id] = 1;
+          distinct.push(id);
         }
-        list.docs.push(doc);
-        list.freqs.push(n);
+      }
+      lengths[field]![doc] = distinct.length;
+      const row = rows[field]!;
+      for (const id of distinct) {
+        const n = freqs[id]!;
+        counts[id]! += n;
+        row.terms.push(id);
+        row.docs.push(doc);
+        row.freqs.push(n);
       }
     });
   });
-  const averages = totals.map((total) => total / Math.max(1, papers.length));
-  return { terms, lengths, averages };
+  const fields = rows.map((row, field) =>
+    groupByTerm(row, vocabulary.length, lengths[field]!, papers.length),
+  );
+  return {
+    vocabulary,
+    counts: Uint32Array.from(counts),
+    tree: SearchableMap.from<number>(ids)._tree,
+    fields,
+    acronyms: [...acronyms.entries()].map(([acronym, words]) => [acronym, [...words]]),
+  };
+}
+
+/** Sorts postings rows by term (a counting sort, stable, so papers stay ascending). */
+function groupByTerm(
+  row: { terms: Column; docs: Column; freqs: Column },
+  termCount: number,
+  lengths: Uint32Array,
+  paperCount: number,
+): FieldPostings {
+  const n = row.terms.length;
+  const terms = row.terms.data;
+  const starts = new Uint32Array(termCount + 1);
+  for (let i = 0; i < n; i++) starts[terms[i]! + 1]! += 1;
+  for (let t = 0; t < termCount; t++) starts[t + 1]! += starts[t]!;
+  const next = starts.slice(0, termCount);
+  const docs = new Uint32Array(n);
+  const freqs = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const at = next[terms[i]!]!++;
+    docs[at] = row.docs.data[i]!;
+    freqs[at] = Math.min(row.freqs.data[i]!, MAX_FREQ);
+  }
+  let total = 0;
+  for (const length of lengths) total += length;
+  return { starts, docs, freqs, lengths, average: total / Math.max(1, paperCount) };
+}
+
+/** Position of `doc` in term `id`'s postings of one field, or -1 (postings are ascending). */
+function postingOf(postings: FieldPostings, id: number, doc: number): number {
+  const { docs } = postings;
+  let lo = postings.starts[id]!;
+  let hi = postings.starts[id + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = docs[mid]!;
+    if (at === doc) return mid;
+    if (at < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** MiniSearch's BM25+ parameters, kept so that ranking (and `npm run eval`) is unchanged. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
 const BOOSTS: number[] = Object.values(FIELD_BOOSTS);
 
-/** BM25+ of one term in one field of one paper. */
-function bm25(freq: number, matching: number, total: number, length: number, average: number) {
-  const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+/** BM25+'s inverse document frequency of a term found in `matching` of `total` papers. */
+function idfOf(matching: number, total: number): number {
+  return Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+}
+
+/** BM25+ of one term in one field of one paper, given the term's `idf`. */
+function bm25(idf: number, freq: number, length: number, average: number): number {
   return (
     idf *
     (BM25.d + (freq * (BM25.k + 1)) / (freq + BM25.k * (1 - BM25.b + (BM25.b * length) / average)))
   );
 }
 
-/** Receives one scored match: paper, score, and the query term it counts for. */
-type Sink = (doc: number, score: number, source: string) => void;
+/** Index terms a search matched, with their ids, in the order first matched. */
+type Used = Map<string, number>;
 
-interface NodeOptions {
-  prefix?: boolean;
-  fuzzy?: number | boolean;
-  weights?: { fuzzy?: number; prefix?: number };
-  combineWith?: string;
+interface Scratch {
+  scores: Float64Array;
+  coverage: Uint16Array;
+  seen: Uint8Array;
+  /** Per paper and query word: whether the word matched (paper × slots). */
+  covered: Uint8Array;
 }
 
-/** Search over built postings; the query language is the subset of MiniSearch's we plan. */
-function createSearcher(
-  papers: readonly Paper[],
-  { terms, lengths, averages }: Postings,
-  acronyms: AcronymTable,
-): PaperIndex {
-  const byId = new Map(papers.map((p) => [p.id, p]));
-  const lookup = SearchableMap.from<TermEntry>(terms);
-  const total = papers.length;
-  const countOf = (term: string) => terms.get(term)?.count ?? 0;
+/** Receives one scored match: paper, score, and the query words (slots) it counts for. */
+type Sink = (doc: number, score: number, slots: readonly number[]) => void;
 
-  /** Adds every field posting of `term` (weighted) to `sink`. */
-  function emitTerm(entry: TermEntry, weight: number, source: string, sink: Sink) {
-    entry.fields.forEach((list, field) => {
-      if (!list) return;
-      const { docs, freqs } = list;
-      const matching = docs.length;
+/**
+ * Search over built index data. `data` is used as is (not copied): it may come from a
+ * snapshot, and must not be changed afterwards.
+ */
+export function openPaperIndex(papers: readonly Paper[], data: PaperIndexData): PaperIndex {
+  const { vocabulary, counts, fields } = data;
+  const acronyms = createAcronymTable(new Map(data.acronyms));
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  const lookup = new SearchableMap<number>(data.tree);
+  const ids = { get: (term: string) => lookup.get(term) };
+  const total = papers.length;
+  const countOf = (term: string) => {
+    const id = ids.get(term);
+    return id === undefined ? 0 : counts[id]!;
+  };
+
+  /** Adds every field posting of term `id` (weighted) to `sink`. */
+  function emitTerm(id: number, weight: number, slots: readonly number[], sink: Sink) {
+    for (let field = 0; field < fields.length; field++) {
+      const { starts, docs, freqs, lengths, average } = fields[field]!;
+      const from = starts[id]!;
+      const to = starts[id + 1]!;
+      const matching = to - from;
+      if (matching === 0) continue;
       const boost = weight * BOOSTS[field]!;
-      const length = lengths[field]!;
-      const average = averages[field]!;
-      for (let i = 0; i < matching; i++) {
+      const idf = idfOf(matching, total);
+      for (let i = from; i < to; i++) {
         const doc = docs[i]!;
-        sink(doc, boost * bm25(freqs[i]!, matching, total, length[doc]!, average), source);
+        sink(doc, boost * bm25(idf, freqs[i]!, lengths[doc]!, average), slots);
       }
-    });
+    }
   }
 
-  /** One query word with its options: exact, then prefix, then typo-tolerant expansions. */
-  function emitWord(word: string, options: NodeOptions, sink: Sink, used: Set<string>) {
-    const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
-    const exact = terms.get(word);
-    if (exact) {
-      used.add(word);
-      emitTerm(exact, 1, word, sink);
+  /** The exact-match score of term `id` in paper `doc` (fields summed), or -1 without it. */
+  function termScore(id: number, doc: number): number {
+    let score = 0;
+    let found = false;
+    for (let field = 0; field < fields.length; field++) {
+      const postings = fields[field]!;
+      const at = postingOf(postings, id, doc);
+      if (at < 0) continue;
+      found = true;
+      const idf = idfOf(postings.starts[id + 1]! - postings.starts[id]!, total);
+      const length = postings.lengths[doc]!;
+      score += BOOSTS[field]! * bm25(idf, postings.freqs[at]!, length, postings.average);
+    }
+    return found ? score : -1;
+  }
+
+  /** One query word: exact, then prefix, then typo-tolerant expansions. */
+  function emitWord(node: WordNode, slots: readonly number[], sink: Sink, used: Used) {
+    const { term: word, weights } = node;
+    const exact = ids.get(word);
+    if (exact !== undefined) {
+      used.set(word, exact);
+      emitTerm(exact, 1, slots, sink);
     }
     const prefixed = new Set<string>();
-    if (options.prefix) {
-      for (const [term, entry] of lookup.atPrefix(word)) {
+    if (node.prefix) {
+      for (const [term, id] of lookup.atPrefix(word)) {
         const distance = term.length - word.length;
         if (!distance) continue;
         prefixed.add(term);
-        used.add(term);
-        emitTerm(
-          entry,
-          (weights.prefix * term.length) / (term.length + 0.3 * distance),
-          word,
-          sink,
-        );
+        used.set(term, id);
+        emitTerm(id, (weights.prefix * term.length) / (term.length + 0.3 * distance), slots, sink);
       }
     }
-    const fuzzy = options.fuzzy === true ? 1 : options.fuzzy || 0;
-    if (fuzzy > 0) {
-      for (const [term, [entry, distance]] of lookup.fuzzyGet(word, fuzzy)) {
+    if (node.fuzzy > 0) {
+      for (const [term, [id, distance]] of lookup.fuzzyGet(word, node.fuzzy)) {
         if (!distance || prefixed.has(term)) continue;
-        used.add(term);
-        emitTerm(entry, (weights.fuzzy * term.length) / (term.length + distance), word, sink);
+        used.set(term, id);
+        emitTerm(id, (weights.fuzzy * term.length) / (term.length + distance), slots, sink);
       }
     }
   }
 
-  /** Evaluates a planned query node into `sink`; options are inherited down the tree. */
-  function emit(node: Query, inherited: NodeOptions, sink: Sink, used: Set<string>) {
-    if (typeof node === 'string') {
-      emitWord(node, inherited, sink, used);
-      return;
+  /**
+   * Papers having every term exactly (an acronym's definition), with the terms' scores
+   * summed in order. Papers are drawn from the rarest term's postings and the others are
+   * looked up by binary search, so three common words cost a few thousand lookups rather
+   * than three full scans.
+   */
+  function emitAll(node: AllNode, slots: readonly number[], sink: Sink, used: Used) {
+    const termIds: number[] = [];
+    for (const term of node.terms) {
+      const id = ids.get(term);
+      if (id === undefined) continue;
+      used.set(term, id);
+      termIds.push(id);
     }
-    const { queries, ...own } = node as NodeOptions & { queries: Query[] };
-    const options = { ...inherited, ...own };
-    if ((options.combineWith ?? 'OR').toUpperCase() === 'OR') {
-      for (const child of queries) emit(child, { ...options, combineWith: 'OR' }, sink, used);
-      return;
+    if (termIds.length < node.terms.length || termIds.length === 0) return;
+    const postingCount = (id: number) =>
+      fields.reduce((sum, f) => sum + f.starts[id + 1]! - f.starts[id]!, 0);
+    const rarest = termIds.reduce((a, b) => (postingCount(b) < postingCount(a) ? b : a));
+    const candidates = new Set<number>();
+    for (const { starts, docs } of fields) {
+      for (let i = starts[rarest]!; i < starts[rarest + 1]!; i++) candidates.add(docs[i]!);
     }
-    // AND: papers matching every child, with the summed score and every child's terms.
-    type Partial = { score: number; sources: string[] };
-    let combined: Map<number, Partial> | undefined;
-    for (const child of queries) {
-      const part = new Map<number, Partial>();
-      emit(
-        child,
-        { ...options, combineWith: 'OR' },
-        (doc, score, source) => {
-          const seen = part.get(doc);
-          if (!seen) part.set(doc, { score, sources: [source] });
-          else {
-            seen.score += score;
-            if (!seen.sources.includes(source)) seen.sources.push(source);
-          }
-        },
-        used,
-      );
-      if (combined) {
-        for (const [doc, seen] of part) {
-          const before = combined.get(doc);
-          if (before) {
-            seen.score += before.score;
-            seen.sources.push(...before.sources);
-          } else part.delete(doc);
+    for (const doc of candidates) {
+      let combined = 0;
+      let all = true;
+      for (const id of termIds) {
+        const score = termScore(id, doc);
+        if (score < 0) {
+          all = false;
+          break;
         }
+        combined += score;
       }
-      combined = part;
-    }
-    for (const [doc, { score, sources }] of combined ?? []) {
-      sources.forEach((source, i) => {
-        sink(doc, i === 0 ? score : 0, source);
-      });
+      if (all) sink(doc, combined, slots);
     }
   }
 
@@ -311,37 +428,28 @@ function createSearcher(
     const plan = planQuery(query, acronyms, countOf);
     const slots = plan.slots;
     if (slots === 0) return [];
-    const scores = new Float64Array(total);
-    const covered = new Uint8Array(total * slots);
-    const coverage = new Uint16Array(total);
+    const scratch = takeScratch(slots);
+    const { scores, covered, coverage, seen } = scratch;
     const touched: number[] = [];
-    const seen = new Uint8Array(total);
-    const slotsOfSource = new Map<string, number[]>();
-    const used = new Set<string>();
-    emit(
-      plan.query,
-      {},
-      (doc, score, source) => {
-        if (!seen[doc]) {
-          seen[doc] = 1;
-          touched.push(doc);
+    const used: Used = new Map();
+    const sink: Sink = (doc, score, sourceSlots) => {
+      if (!seen[doc]) {
+        seen[doc] = 1;
+        touched.push(doc);
+      }
+      scores[doc]! += score;
+      for (const slot of sourceSlots) {
+        const at = doc * slots + slot;
+        if (!covered[at]) {
+          covered[at] = 1;
+          coverage[doc]! += 1;
         }
-        scores[doc]! += score;
-        let sourceSlots = slotsOfSource.get(source);
-        if (!sourceSlots) {
-          sourceSlots = plan.slotsOf.get(source) ?? [];
-          slotsOfSource.set(source, sourceSlots);
-        }
-        for (const slot of sourceSlots) {
-          const at = doc * slots + slot;
-          if (!covered[at]) {
-            covered[at] = 1;
-            coverage[doc]! += 1;
-          }
-        }
-      },
-      used,
-    );
+      }
+    };
+    for (const node of plan.nodes) {
+      if (node.kind === 'word') emitWord(node, plan.slotsOf(node.term), sink, used);
+      else emitAll(node, plan.slotsOf(...node.terms), sink, used);
+    }
 
     // Final scores, weighed by the share of query words matched: a paper matching both words
     // of a two-word query outranks one matching only the first, however often.
@@ -362,10 +470,42 @@ function createSearcher(
         ? topK(relevant, limit, rank)
         : relevant.sort(rank);
     const matched = [...used];
-    const termsOf = (doc: number) => matched.filter((term) => containsTerm(terms.get(term), doc));
-    return ranked.map(
+    const termsOf = (doc: number) =>
+      matched
+        .filter(([, id]) => fields.some((f) => postingOf(f, id, doc) >= 0))
+        .map(([term]) => term);
+    const hits = ranked.map(
       (doc) => new Hit(papers[doc]!, scores[doc]!, coverage[doc] === slots, () => termsOf(doc)),
     );
+    releaseScratch(scratch, touched, slots);
+    return hits;
+  }
+
+  /**
+   * Per-paper work arrays of a search, kept between searches: allocating (and zeroing) them
+   * anew cost more than the search itself on a large corpus. Only the papers a search
+   * touched are reset. A nested search (from a `filter`) gets arrays of its own.
+   */
+  let spare: Scratch | undefined;
+  function takeScratch(slots: number): Scratch {
+    const scratch = spare ?? {
+      scores: new Float64Array(total),
+      coverage: new Uint16Array(total),
+      seen: new Uint8Array(total),
+      covered: new Uint8Array(0),
+    };
+    spare = undefined;
+    if (scratch.covered.length < total * slots) scratch.covered = new Uint8Array(total * slots);
+    return scratch;
+  }
+  function releaseScratch(scratch: Scratch, touched: readonly number[], slots: number) {
+    for (const doc of touched) {
+      scratch.scores[doc] = 0;
+      scratch.coverage[doc] = 0;
+      scratch.seen[doc] = 0;
+      scratch.covered.fill(0, doc * slots, (doc + 1) * slots);
+    }
+    spare = scratch;
   }
 
   function suggest(query: string, max = 3): string[] {
@@ -376,11 +516,11 @@ function createSearcher(
     const candidates = unknown.map((word) => {
       const budget = word.length <= 4 ? 1 : 2;
       const near: { term: string; distance: number; count: number }[] = [];
-      for (const [term, { count }] of terms) {
-        if (Math.abs(term.length - word.length) > budget || term.length < 3) continue;
+      vocabulary.forEach((term, id) => {
+        if (Math.abs(term.length - word.length) > budget || term.length < 3) return;
         const distance = editDistance(word, term, budget);
-        if (distance <= budget) near.push({ term, distance, count });
-      }
+        if (distance <= budget) near.push({ term, distance, count: counts[id]! });
+      });
       near.sort((a, b) => a.distance - b.distance || b.count - a.count);
       return { word, near: near.slice(0, max) };
     });
@@ -420,23 +560,6 @@ class Hit implements SearchHit {
     this.#terms ??= this.findTerms();
     return this.#terms;
   }
-}
-
-/** Whether paper `doc` has `entry`'s term in any field (postings are ascending). */
-function containsTerm(entry: TermEntry | undefined, doc: number): boolean {
-  return (entry?.fields ?? []).some((list) => {
-    if (!list) return false;
-    let lo = 0;
-    let hi = list.docs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const at = list.docs[mid]!;
-      if (at === doc) return true;
-      if (at < doc) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
-  });
 }
 
 /** Complete matches first, then by score; ties in catalogue order. */
@@ -513,19 +636,46 @@ function expandAcronyms(text: string, terms: string[], acronyms: AcronymTable): 
   return out;
 }
 
-interface QueryPlan {
-  query: Query;
-  /** How many query words must match for a hit to be complete. */
-  slots: number;
-  /** Which query words (slots) an engine term stands for. */
-  slotsOf: Map<string, number[]>;
+/** One alternative for a query word: a term matched exactly, and optionally by prefix or typo. */
+interface WordNode {
+  kind: 'word';
+  term: string;
+  prefix: boolean;
+  /** Edits tolerated; 0 for none. */
+  fuzzy: number;
+  /** Weights of prefix and typo-tolerant matches relative to an exact one. */
+  weights: { prefix: number; fuzzy: number };
 }
 
+/** Every term required, exactly (an acronym's definition); their scores summed. */
+interface AllNode {
+  kind: 'all';
+  terms: readonly string[];
+}
+
+interface QueryPlan {
+  /** Alternatives, each scored into the same result list. */
+  nodes: (WordNode | AllNode)[];
+  /** How many query words must match for a hit to be complete. */
+  slots: number;
+  /** Which query words (slots) a match on any of these index terms stands for. */
+  slotsOf(...terms: string[]): number[];
+}
+
+/** An exact-only alternative. */
+const exactly = (term: string): WordNode => ({
+  kind: 'word',
+  term,
+  prefix: false,
+  fuzzy: 0,
+  weights: { prefix: 0, fuzzy: 0 },
+});
+
 /**
- * Turns a query into one MiniSearch query tree: per query word, alternatives that count as
- * that word — the word itself (typo-tolerant when it is not a known word), a prefix, the
- * word's stem, the word joined to its neighbour (`pre training` → `pretraining`), and for an
- * acronym its definition (all words required), for a definition its acronym.
+ * Turns a query into alternatives: per query word, the word itself (typo-tolerant when it is
+ * not a known word) and its prefix, the word's stem, the word joined to its neighbour
+ * (`pre training` → `pretraining`), and for an acronym its definition (all words required),
+ * for a definition its acronym.
  */
 export function planQuery(
   query: string,
@@ -533,29 +683,32 @@ export function planQuery(
   countOf: (term: string) => number,
 ): QueryPlan {
   const words = queryWords(query);
-  const slotsOf = new Map<string, number[]>();
-  const alternatives: Query[] = [];
+  const claims = new Map<string, number[]>();
+  const nodes: (WordNode | AllNode)[] = [];
   const claim = (term: string, slot: number) => {
-    const slots = slotsOf.get(term) ?? [];
+    const slots = claims.get(term) ?? [];
     if (!slots.includes(slot)) slots.push(slot);
-    slotsOf.set(term, slots);
+    claims.set(term, slots);
   };
 
   words.forEach((word, slot) => {
     claim(word, slot);
     const trusted = countOf(word) >= TRUSTED_WORD_COUNT;
-    alternatives.push({
-      queries: [word],
-      fuzzy: trusted ? false : typoBudget(word),
+    nodes.push({
+      kind: 'word',
+      term: word,
+      fuzzy: trusted ? 0 : typoBudget(word),
       prefix: word.length >= 4,
       weights: { fuzzy: FUZZY_WEIGHT, prefix: PREFIX_WEIGHT },
-    } satisfies SearchOptions & { queries: Query[] });
+    });
     const stem = stemOf(word);
     if (stem) {
       claim(stem, slot);
-      alternatives.push({
-        queries: [stem],
+      nodes.push({
+        kind: 'word',
+        term: stem,
         prefix: true,
+        fuzzy: 0,
         weights: { fuzzy: 0, prefix: STEM_WEIGHT },
       });
     }
@@ -565,13 +718,13 @@ export function planQuery(
       if (countOf(joined) > 0) {
         claim(joined, slot);
         claim(joined, slot + 1);
-        alternatives.push(joined);
+        nodes.push(exactly(joined));
       }
     }
     const definition = acronyms.definitionOf(word);
     if (definition) {
       for (const term of definition) claim(term, slot);
-      alternatives.push({ queries: [...definition], combineWith: 'AND' });
+      nodes.push({ kind: 'all', terms: definition });
     }
   });
   // A spelled-out definition in the query also matches its acronym, for each of its words.
@@ -579,8 +732,9 @@ export function planQuery(
     for (const { acronym, words: definition } of acronyms.startingWith(word)) {
       if (!definition.every((w, k) => words[at + k] === w)) continue;
       for (let k = 0; k < definition.length; k++) claim(acronym, at + k);
-      alternatives.push(acronym);
+      nodes.push(exactly(acronym));
     }
   });
-  return { query: { combineWith: 'OR', queries: alternatives }, slots: words.length, slotsOf };
+  const slotsOf = (...terms: string[]) => [...new Set(terms.flatMap((t) => claims.get(t) ?? []))];
+  return { nodes, slots: words.length, slotsOf };
 }

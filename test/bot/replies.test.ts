@@ -195,15 +195,21 @@ describe('/poster now, next and today', () => {
 
   it('between sessions, says nothing runs and names the next one', async () => {
     const text = allText((await at(day(7)).command('now', asker)).message);
-    expect(text).toContain('No poster session is running now. Next up: Tue Session 2, Tue, Apr 28, 08:00 UTC.');
+    expect(text).toContain(
+      'No poster session is running now. Next up: Tue Session 2, Tue, Apr 28, 08:00 UTC.',
+    );
   });
 
   it('lists the next session and the whole day', async () => {
     expect(allText((await at(day(6)).command('next', asker)).message)).toContain('Late Paper');
-    expect((await at(day(1)).command('today', asker)).message.text).toBe('2 posters in the sessions today');
+    expect((await at(day(1)).command('today', asker)).message.text).toBe(
+      '2 posters in the sessions today',
+    );
   });
 
   it('explains that an undated schedule has no "now"', async () => {
-    expect(allText((await replies.command('now', asker)).message)).toContain('no session times yet');
+    expect(allText((await replies.command('now', asker)).message)).toContain(
+      'no session times yet',
+    );
   });
 });

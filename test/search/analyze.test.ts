@@ -49,6 +49,9 @@ describe('americanize', () => {
     ['noise', 'noise'],
     ['pairwise', 'pairwise'],
     ['precise', 'precise'],
+    // Names of Object.prototype members are words like any other.
+    ['constructor', 'constructor'],
+    ['constructors', 'constructors'],
   ])('%s → %s', (input, expected) => expect(americanize(input)).toBe(expected));
 });
 
@@ -60,6 +63,12 @@ describe('analyze', () => {
 
   it('drops stop words and folds forms', () => {
     expect(analyze('The Quantisation of Transformers')).toEqual(['quantization', 'transformer']);
+  });
+
+  it('gives the same terms for a word however often it is seen', () => {
+    const text = 'Graph Neural Networks on graphs: neural networks for graph data';
+    expect(analyze(text)).toEqual(analyze(text));
+    expect(analyze('constructors for the Café')).toEqual(['constructor', 'cafe']);
   });
 
   it('keeps numbers and mixed tokens', () => {

@@ -1,0 +1,277 @@
+/**
+ * Start-up snapshots: the loaded catalog and the built paper index, stored with `node:v8`
+ * after the first start so that later starts skip parsing and analysing the corpus (at 100k
+ * papers that is the difference between a minute and a few seconds).
+ *
+ * A snapshot is keyed by a SHA-256 of every data file's path and bytes (sizes and times are
+ * not enough: a copy or a checkout can keep both and change the text) and of the code that
+ * produces it (the catalog and search modules, MiniSearch, and {@link SNAPSHOT_VERSION}), so an edit to
+ * either is never answered from a stale snapshot. A missing, stale, truncated or otherwise
+ * unreadable snapshot is rebuilt; failing to write one (a read-only folder, a full disk) only
+ * costs the next start its speed-up. Writes go to a temporary file renamed into place, so a
+ * crash mid-write never leaves a half snapshot under the real name.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import {
+  closeSync,
+  type Dirent,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { Catalog, DataProblem } from '../catalog/types.ts';
+import type { PaperIndexData } from './paper-index.ts';
+
+/** Bump when the snapshot's shape changes in a way the code hash would not show. */
+export const SNAPSHOT_VERSION = 1;
+
+/** What a snapshot holds: everything start-up derives from the data folder. */
+export interface Snapshot {
+  catalog: Catalog;
+  problems: DataProblem[];
+  index: PaperIndexData;
+}
+
+export interface SnapshotCacheOptions {
+  /** Folder of snapshot files; created when missing. */
+  dir: string;
+  /** Told, in one line, why a snapshot was rebuilt or could not be stored. */
+  onNotice?: (message: string) => void;
+}
+
+export interface CachedSnapshot {
+  snapshot: Snapshot;
+  /** True when read from the cache, false when built (and, if possible, stored). */
+  fromCache: boolean;
+}
+
+const MAGIC = Buffer.from('POSTSNAP');
+const HEADER_BYTES = MAGIC.length + 16;
+/** Errors meaning "no snapshot yet" rather than a problem worth a log line. */
+const ABSENT = new Set(['ENOENT', 'ENOTDIR']);
+const FILE_PREFIX = 'snapshot-';
+const FILE_SUFFIX = '.bin';
+/** The loader reads folders this deep; hashing one level more costs nothing. */
+const MAX_DEPTH = 4;
+/** The modules whose output a snapshot stores (relative to this file). */
+const CODE_FOLDERS = ['../catalog', '.'];
+
+/**
+ * The snapshot for `dataDir`: read from `options.dir` when one with the current key is
+ * there and sound, else built with `build` and stored for next time.
+ */
+export function loadSnapshot(
+  dataDir: string,
+  options: SnapshotCacheOptions,
+  build: () => Snapshot,
+): CachedSnapshot {
+  const notice = options.onNotice ?? (() => {});
+  const file = join(options.dir, `${FILE_PREFIX}${snapshotKey(dataDir)}${FILE_SUFFIX}`);
+  const cached = readSnapshot(file, notice);
+  if (cached) return { snapshot: cached, fromCache: true };
+  const snapshot = build();
+  writeSnapshot(file, snapshot, notice);
+  return { snapshot, fromCache: false };
+}
+
+/** The cache key of a data folder: its files' contents and the snapshot-producing code. */
+export function snapshotKey(dataDir: string): string {
+  const hash = createHash('sha256').update(`snapshot v${SNAPSHOT_VERSION}\n`);
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const folder of CODE_FOLDERS) hashFolder(hash, join(here, folder), 0);
+  // The index stores MiniSearch's term tree, whose layout is MiniSearch's business.
+  hashFile(hash, createRequire(import.meta.url).resolve('minisearch'), Buffer.allocUnsafe(1 << 16));
+  hash.update('\ndata\n');
+  hashFolder(hash, dataDir, MAX_DEPTH);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * Hashes the path (relative to `root`) and bytes of every file under `root`, in name order,
+ * following symbolic links as the loader does; dotfiles and node_modules are skipped.
+ */
+function hashFolder(hash: Hash, root: string, maxDepth: number): void {
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const visit = (folder: string, depth: number) => {
+    const entries = readdirSync(folder, { withFileTypes: true })
+      .filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules')
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      const kind = kindOf(path, entry);
+      if (kind === 'file') {
+        hash.update(`\n${relative(root, path)}\n`);
+        hashFile(hash, path, buffer);
+      } else if (kind === 'folder' && depth < maxDepth) visit(path, depth + 1);
+    }
+  };
+  visit(root, 0);
+}
+
+function kindOf(path: string, entry: Dirent): 'file' | 'folder' | 'other' {
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'folder';
+  if (!entry.isSymbolicLink()) return 'other';
+  try {
+    const target = statSync(path);
+    return target.isFile() ? 'file' : target.isDirectory() ? 'folder' : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
+/** Streams a file into the hash through one reused buffer (no 100 MB allocation). */
+function hashFile(hash: Hash, path: string, buffer: Buffer): void {
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+      hash.update(buffer.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/*
+ * File layout: MAGIC, then the byte lengths of the two parts (64-bit little-endian), then the
+ * index part and the catalog part, each `v8.serialize`d. They are read into separate buffers
+ * because the index's typed arrays come back as views of the buffer they were read from:
+ * that buffer must hold nothing else, or the catalog's bytes would stay resident with it.
+ */
+
+/** The snapshot in `file`, or undefined (with a notice unless the file is simply absent). */
+function readSnapshot(file: string, notice: (message: string) => void): Snapshot | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    if (!ABSENT.has((error as NodeJS.ErrnoException).code ?? '')) {
+      notice(`startup cache: cannot read ${file} (${describe(error)}); rebuilding`);
+    }
+    return undefined;
+  }
+  try {
+    const header = readExactly(fd, 0, HEADER_BYTES);
+    if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a snapshot');
+    const indexBytes = Number(header.readBigUInt64LE(MAGIC.length));
+    const catalogBytes = Number(header.readBigUInt64LE(MAGIC.length + 8));
+    if (fstatSync(fd).size !== HEADER_BYTES + indexBytes + catalogBytes) {
+      throw new Error('truncated');
+    }
+    const index = deserialize(readExactly(fd, HEADER_BYTES, indexBytes));
+    const rest = deserialize(readExactly(fd, HEADER_BYTES + indexBytes, catalogBytes));
+    const snapshot: unknown = { ...rest, index };
+    if (!isSnapshot(snapshot)) throw new Error('unexpected contents');
+    return snapshot;
+  } catch (error) {
+    notice(`startup cache: ignoring ${file} (${describe(error)}); rebuilding`);
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `length` bytes of `fd` from `position`, in a buffer of their own; throws when short. */
+function readExactly(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafeSlow(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buffer, done, length - done, position + done);
+    if (n === 0) throw new Error('truncated');
+    done += n;
+  }
+  return buffer;
+}
+
+/** Stores `snapshot` atomically and removes older snapshots; never throws. */
+function writeSnapshot(file: string, snapshot: Snapshot, notice: (message: string) => void) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    const { index, ...rest } = snapshot;
+    const parts = [serialize(index), serialize(rest)];
+    const header = Buffer.alloc(HEADER_BYTES);
+    MAGIC.copy(header);
+    parts.forEach((part, i) => {
+      header.writeBigUInt64LE(BigInt(part.length), MAGIC.length + 8 * i);
+    });
+    mkdirSync(dirname(file), { recursive: true });
+    const fd = openSync(temporary, 'w');
+    try {
+      for (const bytes of [header, ...parts]) writeFully(fd, bytes);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } catch (error) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written, or the folder is gone: nothing to clean up.
+    }
+    notice(`startup cache: not stored in ${dirname(file)} (${describe(error)})`);
+    return;
+  }
+  try {
+    removeOlderSnapshots(file);
+  } catch (error) {
+    notice(`startup cache: cannot remove older snapshots (${describe(error)})`);
+  }
+}
+
+function writeFully(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+}
+
+/** Snapshots of earlier data or code are never read again; they only take disk space. */
+function removeOlderSnapshots(current: string): void {
+  const folder = dirname(current);
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (path !== current && name.startsWith(FILE_PREFIX) && name.endsWith(FILE_SUFFIX)) {
+      rmSync(path, { force: true });
+    }
+  }
+}
+
+/** Shape check of a deserialised snapshot: catches a file from another program or version. */
+function isSnapshot(value: unknown): value is Snapshot {
+  const s = value as Partial<Snapshot> | null;
+  const index = s?.index;
+  return (
+    typeof s === 'object' &&
+    Array.isArray(s?.catalog?.papers) &&
+    Array.isArray(s.catalog.sessions) &&
+    Array.isArray(s.problems) &&
+    Array.isArray(index?.vocabulary) &&
+    index.counts instanceof Uint32Array &&
+    index.counts.length === index.vocabulary.length &&
+    index.tree instanceof Map &&
+    Array.isArray(index.acronyms) &&
+    Array.isArray(index.fields) &&
+    index.fields.every(
+      (f) =>
+        f.starts instanceof Uint32Array &&
+        f.starts.length === index.vocabulary.length + 1 &&
+        f.docs instanceof Uint32Array &&
+        f.freqs instanceof Uint16Array &&
+        f.docs.length === f.freqs.length &&
+        f.starts[index.vocabulary.length] === f.docs.length &&
+        f.lengths instanceof Uint32Array &&
+        f.lengths.length === s.catalog!.papers.length,
+    )
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
