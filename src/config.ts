@@ -16,6 +16,7 @@ export const CONFIG_DEFAULTS = {
   port: 3000,
   dataDir: 'data',
   databasePath: 'var/poster-bot.db',
+  cacheDir: 'var/cache',
   logLevel: 'info',
   digestTime: { hour: 8, minute: 0 },
   digestTimeZone: 'UTC',
@@ -72,6 +73,8 @@ export interface Config {
   slack: ModeConfig;
   dataDir: string;
   databasePath: string;
+  /** Where start-up snapshots of the catalog and index go; undefined: no snapshots. */
+  cacheDir: string | undefined;
   log: { level: LogLevelName; pretty: boolean };
   digest?: DigestConfig;
   resultsPerPage: number;
@@ -302,6 +305,11 @@ export function loadConfig(env: Env): Config {
   const config = {
     dataDir: read.withDefault('DATA_DIR', anyText, CONFIG_DEFAULTS.dataDir),
     databasePath: read.withDefault('DATABASE_PATH', anyText, CONFIG_DEFAULTS.databasePath),
+    // A folder, or `off` to do without snapshots.
+    cacheDir:
+      read.raw('CACHE_DIR')?.trim().toLowerCase() === 'off'
+        ? undefined
+        : read.withDefault('CACHE_DIR', anyText, CONFIG_DEFAULTS.cacheDir),
     log: {
       level: read.withDefault('LOG_LEVEL', logLevel, CONFIG_DEFAULTS.logLevel),
       pretty: read.raw('NODE_ENV') === 'development',

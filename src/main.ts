@@ -44,6 +44,8 @@ async function main(): Promise<number> {
   try {
     bot = buildBot(config.dataDir, {
       resultsPerPage: config.resultsPerPage,
+      ...(config.cacheDir !== undefined && { cacheDir: config.cacheDir }),
+      onCacheNotice: (message) => log.warn({ cacheDir: config.cacheDir }, message),
       ...(config.digest && { timeZone: config.digest.timeZone }),
     });
   } catch (error) {

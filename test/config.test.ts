@@ -76,6 +76,7 @@ describe('loadConfig: defaults', () => {
       slack: { mode: 'console' },
       dataDir: 'data',
       databasePath: 'var/poster-bot.db',
+      cacheDir: 'var/cache',
       log: { level: 'info', pretty: false },
       digest: undefined,
       resultsPerPage: 5,
@@ -86,6 +87,7 @@ describe('loadConfig: defaults', () => {
     const config = loadConfig({
       DATA_DIR: '/srv/data',
       DATABASE_PATH: ':memory:',
+      CACHE_DIR: 'off',
       LOG_LEVEL: 'DEBUG',
       NODE_ENV: 'development',
       DIGEST_CHANNEL: 'C0123ABCD',
@@ -97,6 +99,7 @@ describe('loadConfig: defaults', () => {
       slack: { mode: 'console' },
       dataDir: '/srv/data',
       databasePath: ':memory:',
+      cacheDir: undefined,
       log: { level: 'debug', pretty: true },
       digest: { channel: 'C0123ABCD', time: { hour: 7, minute: 5 }, timeZone: 'Europe/Vienna' },
       resultsPerPage: 10,
