@@ -46,6 +46,11 @@ async function main(): Promise<number> {
       resultsPerPage: config.resultsPerPage,
       ...(config.cacheDir !== undefined && { cacheDir: config.cacheDir }),
       onCacheNotice: (message) => log.warn({ cacheDir: config.cacheDir }, message),
+      // Thousands of papers take a while: show progress on a terminal, say nothing in a pipe.
+      ...(process.stderr.isTTY && {
+        onProgress: ({ done, total, papers }) =>
+          process.stderr.write(`\rloading data: ${done}/${total} files, ${papers} papers\x1b[K`),
+      }),
       ...(config.digest && { timeZone: config.digest.timeZone }),
     });
   } catch (error) {
@@ -55,10 +60,19 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  for (const problem of bot.problems) {
-    const entry = { file: problem.file, line: problem.line };
-    if (problem.severity === 'error') log.error(entry, formatProblem(problem));
-    else log.warn(entry, formatProblem(problem));
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  if (consoleMode && bot.problems.length > 0) {
+    // A person at a terminal wants one line, not a log; check-data lists them all.
+    const n = bot.problems.length;
+    process.stderr.write(
+      `${n} data problem${n === 1 ? '' : 's'} (see \`npx poster-bot check-data ${config.dataDir}\`); the rest loaded.\n`,
+    );
+  } else {
+    for (const problem of bot.problems) {
+      const entry = { file: problem.file, line: problem.line };
+      if (problem.severity === 'error') log.error(entry, formatProblem(problem));
+      else log.warn(entry, formatProblem(problem));
+    }
   }
   log.info(
     {

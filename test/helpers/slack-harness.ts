@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
+import type { Replies } from '../../src/bot/types.ts';
 import type { HttpModeConfig } from '../../src/config.ts';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from '../../src/slack/app.ts';
 import { createEchoReplies, type EchoReplies } from './echo-replies.ts';
@@ -20,25 +21,26 @@ import {
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 export const BOT_TOKEN = 'xoxb-1111-2222-testtokenvalue';
 
-export interface HarnessOptions {
-  replies?: EchoReplies;
+/** The app's replies: the echo double by default, or the real ones (`buildBot(...).replies`). */
+export interface HarnessOptions<R extends Replies = EchoReplies> {
+  replies?: R;
   app?: Partial<Omit<SlackAppOptions, 'slack' | 'replies' | 'logger'>>;
 }
 
-interface Common {
+interface Common<R extends Replies> {
   app: App;
   fake: FakeSlackApi;
-  replies: EchoReplies;
+  replies: R;
   logs: LogCapture;
   close(): Promise<void>;
 }
 
-async function build(
-  options: HarnessOptions,
+async function build<R extends Replies>(
+  options: HarnessOptions<R>,
   extra: Partial<SlackAppOptions>,
-): Promise<Omit<Common, 'close'>> {
+): Promise<Omit<Common<R>, 'close'>> {
   const fake = await startFakeSlackApi();
-  const replies = options.replies ?? createEchoReplies();
+  const replies = options.replies ?? (createEchoReplies() as unknown as R);
   const logs = createLogCapture();
   const slack: HttpModeConfig = {
     mode: 'http',
@@ -60,7 +62,7 @@ async function build(
   return { app, fake, replies, logs };
 }
 
-export interface ListenerHarness extends Common {
+export interface ListenerHarness extends Common<EchoReplies> {
   receiver: TestReceiver;
 }
 
@@ -72,13 +74,15 @@ export async function startListenerHarness(
   return { ...parts, receiver, close: () => parts.fake.close() };
 }
 
-export interface HttpHarness extends Common {
+export interface HttpHarness<R extends Replies = EchoReplies> extends Common<R> {
   /** `http://127.0.0.1:<port>/slack/events` */
   eventsUrl: string;
 }
 
 /** Deterministic by default (`processBeforeResponse: true`); pass `false` to test production's. */
-export async function startHttpHarness(options: HarnessOptions = {}): Promise<HttpHarness> {
+export async function startHttpHarness<R extends Replies = EchoReplies>(
+  options: HarnessOptions<R> = {},
+): Promise<HttpHarness<R>> {
   const parts = await build(options, { processBeforeResponse: true });
   const server = await parts.app.start({ port: 0, host: '127.0.0.1' });
   const { port } = server.address() as AddressInfo;
