@@ -8,7 +8,7 @@ import type { Replies } from './bot/types.ts';
 import { type LoadOptions, loadCatalog } from './catalog/loader.ts';
 import type { Catalog, DataProblem } from './catalog/types.ts';
 import { CONFIG_DEFAULTS } from './config.ts';
-import { type AuthorIndex, createAuthorIndex } from './search/author-index.ts';
+import { type AuthorIndex, buildAuthorIndexData, openAuthorIndex } from './search/author-index.ts';
 import { loadSnapshot, type Snapshot } from './search/index-cache.ts';
 import { buildPaperIndexData, openPaperIndex, type PaperIndex } from './search/paper-index.ts';
 
@@ -26,7 +26,7 @@ export interface BuildOptions extends LoadOptions {
   timeZone?: string;
   now?: () => Date;
   /**
-   * Folder for start-up snapshots of the catalog and index (see search/index-cache.ts), e.g.
+   * Folder for start-up snapshots of the catalog and indexes (see search/index-cache.ts), e.g.
    * `var/cache`; without it every start loads and indexes the data afresh.
    */
   cacheDir?: string;
@@ -41,12 +41,18 @@ export interface BuildOptions extends LoadOptions {
 export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
   const build = (): Snapshot => {
     const { catalog, problems } = loadCatalog(dataDir, options);
-    return { catalog, problems, index: buildPaperIndexData(catalog.papers) };
+    return {
+      catalog,
+      problems,
+      index: buildPaperIndexData(catalog.papers),
+      authors: buildAuthorIndexData(catalog.papers),
+    };
   };
   const {
     catalog,
     problems,
     index: indexData,
+    authors: authorData,
   } = options.cacheDir === undefined
     ? build()
     : loadSnapshot(
@@ -58,7 +64,7 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
         build,
       ).snapshot;
   const index = openPaperIndex(catalog.papers, indexData);
-  const authors = createAuthorIndex(catalog.papers);
+  const authors = openAuthorIndex(catalog.papers, authorData);
   const replies = createReplies({
     index,
     authors,

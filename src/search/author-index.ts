@@ -70,10 +70,9 @@ export const AUTHOR_INDEX_DEFAULTS: Required<AuthorIndexOptions> = { maxSuggesti
 
 interface PersonRecord {
   person: Person;
+  /** Position of the person in {@link AuthorIndexData} (their row of papers). */
+  at: number;
   forms: NameForm[];
-  surnameParts: string[];
-  /** Distinct written spellings, to choose the display name from. */
-  spellings: string[];
 }
 
 interface Entry {
@@ -167,84 +166,283 @@ function keepBest(scores: Map<PersonRecord, number>, record: PersonRecord, score
   if (previous === undefined || score < previous) scores.set(record, score);
 }
 
+/**
+ * The people index as plain data (strings and typed arrays, no closures), so that start-up
+ * can read it from a snapshot (see index-cache.ts) instead of parsing every author name
+ * again: at 100k papers parsing takes seconds, reading this a tenth of that. Rows are in the
+ * order people were first met in the catalogue, which fixes the order of tied results.
+ */
+export interface AuthorIndexData {
+  /** Every distinct string below, referred to by position (many name parts repeat). */
+  strings: string[];
+  /** Per person: positions in `strings` of their key and display name (two per person). */
+  people: Uint32Array;
+  /** Per person: positions in the catalogue of their papers, ascending. */
+  papers: Rows;
+  /** Per person: their name forms, each as `FORM_FIELDS.length` positions in `strings`. */
+  forms: Rows;
+  /** Per person: positions in `strings` of the parts of a hyphenated surname. */
+  surnameParts: Rows;
+}
+
+/**
+ * Variable-length rows of numbers in two flat arrays: row `r` is `values[starts[r]]` up to
+ * (not including) `values[starts[r + 1]]`. One object per index instead of one per person.
+ */
+export interface Rows {
+  starts: Uint32Array;
+  values: Uint32Array;
+}
+
+/** The order in which a {@link NameForm}'s strings are stored (see `formAt`). */
+const FORM_FIELDS = [
+  'surname',
+  'given',
+  'spelled',
+  'initials',
+  'spelledInitials',
+  'abbreviated',
+  'firstGiven',
+] as const satisfies readonly (keyof NameForm)[];
+const SURNAME = FORM_FIELDS.indexOf('surname');
+const FIRST_GIVEN = FORM_FIELDS.indexOf('firstGiven');
+
+/** A person while the catalogue is read: every spelling seen, and paper positions. */
+interface Collected {
+  key: string;
+  forms: NameForm[];
+  surnameParts: string[];
+  /** Distinct written spellings, to choose the display name from. */
+  spellings: string[];
+  docs: number[];
+}
+
 interface Spelling {
-  record: PersonRecord;
+  person: Collected;
   count: number;
 }
 
-/** Groups every paper's authors into people. A name is parsed once per distinct spelling. */
-function collectPeople(papers: readonly Paper[]): Map<string, PersonRecord> {
+/**
+ * Groups every paper's authors into people, in order of first appearance, with their
+ * display names. A name is parsed once per distinct spelling.
+ */
+function collectPeople(papers: readonly Paper[]): { people: Collected[]; names: string[] } {
   const spellings = new Map<string, Spelling | null>();
-  const records = new Map<string, PersonRecord>();
-  for (const paper of papers) {
+  const byKey = new Map<string, Collected>();
+  papers.forEach((paper, doc) => {
     for (const written of paper.authors) {
       let spelling = spellings.get(written);
       if (spelling === undefined) {
-        spelling = spellingOf(written, records);
+        spelling = spellingOf(written, byKey);
         spellings.set(written, spelling);
       }
       if (spelling === null) continue;
       spelling.count++;
-      const { paperIds } = spelling.record.person;
+      const { docs } = spelling.person;
       // A paper listing the same author twice counts once.
-      if (paperIds.at(-1) !== paper.id) paperIds.push(paper.id);
+      if (docs.at(-1) !== doc) docs.push(doc);
     }
-  }
+  });
   const count = (written: string) => spellings.get(written)?.count ?? 0;
-  for (const record of records.values()) {
-    record.person.name = displayName(record.spellings, count);
-  }
-  return records;
+  const people = [...byKey.values()];
+  return { people, names: people.map((p) => displayName(p.spellings, count)) };
 }
 
 /** A spelling seen for the first time: parses it and files it under its person. */
-function spellingOf(written: string, records: Map<string, PersonRecord>): Spelling | null {
+function spellingOf(written: string, byKey: Map<string, Collected>): Spelling | null {
   const parsed = parseName(written);
   if (!parsed) return null;
-  const record = records.get(parsed.key);
-  if (!record) {
-    const created: PersonRecord = {
-      person: { key: parsed.key, name: '', paperIds: [] },
+  const person = byKey.get(parsed.key);
+  if (!person) {
+    const created: Collected = {
+      key: parsed.key,
       forms: parsed.forms,
       surnameParts: parsed.surnameParts,
       spellings: [written],
+      docs: [],
     };
-    records.set(parsed.key, created);
-    return { record: created, count: 0 };
+    byKey.set(parsed.key, created);
+    return { person: created, count: 0 };
   }
-  const known = new Set(record.forms.map(formId));
-  record.forms.push(...parsed.forms.filter((f) => !known.has(formId(f))));
-  record.spellings.push(written);
-  return { record, count: 0 };
+  const known = new Set(person.forms.map(formId));
+  person.forms.push(...parsed.forms.filter((f) => !known.has(formId(f))));
+  person.spellings.push(written);
+  return { person, count: 0 };
+}
+
+/** Rows of `items`, one each, holding what `valuesOf` gives for it. */
+function rowsOf<T>(items: readonly T[], valuesOf: (item: T) => Iterable<number>): Rows {
+  const starts = new Uint32Array(items.length + 1);
+  const values: number[] = [];
+  items.forEach((item, i) => {
+    for (const value of valuesOf(item)) values.push(value);
+    starts[i + 1] = values.length;
+  });
+  return { starts, values: Uint32Array.from(values) };
+}
+
+/** The items of `table` at the positions in row `row` of `rows`. */
+function mapRow<T>(rows: Rows, row: number, table: readonly T[]): T[] {
+  const { starts, values } = rows;
+  const out: T[] = [];
+  for (let i = starts[row]!; i < starts[row + 1]!; i++) out.push(table[values[i]!]!);
+  return out;
 }
 
 /**
- * Builds the people index of a catalogue. Cost is linear in author slots; a name is parsed
- * once per distinct spelling.
+ * Reads every author name of the catalogue once; the result is what `openAuthorIndex`
+ * searches. Cost is linear in author slots.
  */
+export function buildAuthorIndexData(papers: readonly Paper[]): AuthorIndexData {
+  const { people, names } = collectPeople(papers);
+  const strings: string[] = [];
+  const positions = new Map<string, number>();
+  const intern = (text: string): number => {
+    let at = positions.get(text);
+    if (at === undefined) {
+      at = strings.length;
+      positions.set(text, at);
+      strings.push(text);
+    }
+    return at;
+  };
+  const keyAndName = people.flatMap((p, i) => [intern(p.key), intern(names[i] ?? '')]);
+  return {
+    strings,
+    people: Uint32Array.from(keyAndName),
+    papers: rowsOf(people, (p) => p.docs),
+    forms: rowsOf(people, (p) => p.forms.flatMap((f) => FORM_FIELDS.map((k) => intern(f[k])))),
+    surnameParts: rowsOf(people, (p) => p.surnameParts.map(intern)),
+  };
+}
+
+/** The name form stored at `at` in `values` (see {@link FORM_FIELDS}). */
+function formAt(values: Uint32Array, at: number, strings: readonly string[]): NameForm {
+  const s = (field: number) => strings[values[at + field]!]!;
+  // A literal, not a loop, so that every form has the same shape (and fast property reads).
+  return {
+    surname: s(0),
+    given: s(1),
+    spelled: s(2),
+    initials: s(3),
+    spelledInitials: s(4),
+    abbreviated: s(5),
+    firstGiven: s(6),
+  };
+}
+
+/**
+ * The people of `data`, each made into a {@link PersonRecord} the first time a lookup
+ * reaches them (and the same object after that, so records can key maps). At 100k papers
+ * making all 120k up front would be most of opening the index; a lookup reaches a handful.
+ */
+interface People {
+  readonly count: number;
+  /** The person stored at `at`. */
+  at(at: number): PersonRecord;
+  /** Position of the person with identity key `key`. */
+  positionOf(key: string): number | undefined;
+  /** The person owning the form stored at `offset` in `data.forms.values`, and that form. */
+  entryAt(offset: number): Entry;
+}
+
+function createPeople(papers: readonly Paper[], data: AuthorIndexData): People {
+  const { strings, people, forms } = data;
+  const count = people.length / 2;
+  const records: (PersonRecord | undefined)[] = new Array(count);
+  const positions = new Map<string, number>();
+  for (let at = 0; at < count; at++) positions.set(strings[people[2 * at]!]!, at);
+  // Owner of each stored form, by form number (offset / FORM_FIELDS.length).
+  const owners = new Uint32Array(forms.values.length / FORM_FIELDS.length);
+  for (let at = 0; at < count; at++) {
+    owners.fill(
+      at,
+      forms.starts[at]! / FORM_FIELDS.length,
+      forms.starts[at + 1]! / FORM_FIELDS.length,
+    );
+  }
+  let ids: string[] | undefined;
+  const make = (at: number): PersonRecord => {
+    ids ??= papers.map((p) => p.id);
+    const key = strings[people[2 * at]!]!;
+    const name = strings[people[2 * at + 1]!]!;
+    const personForms: NameForm[] = [];
+    for (let f = forms.starts[at]!; f < forms.starts[at + 1]!; f += FORM_FIELDS.length) {
+      personForms.push(formAt(forms.values, f, strings));
+    }
+    return {
+      person: { key, name, paperIds: mapRow(data.papers, at, ids) },
+      at,
+      forms: personForms,
+    };
+  };
+  const recordAt = (at: number): PersonRecord => {
+    let record = records[at];
+    if (!record) {
+      record = make(at);
+      records[at] = record;
+    }
+    return record;
+  };
+  return {
+    count,
+    at: recordAt,
+    positionOf: (key) => positions.get(key),
+    entryAt(offset) {
+      const at = owners[offset / FORM_FIELDS.length]!;
+      const record = recordAt(at);
+      return { record, form: record.forms[(offset - forms.starts[at]!) / FORM_FIELDS.length]! };
+    },
+  };
+}
+
+/** Builds the people index of a catalogue: {@link openAuthorIndex} of {@link buildAuthorIndexData}. */
 export function createAuthorIndex(
   papers: readonly Paper[],
   options: AuthorIndexOptions = {},
 ): AuthorIndex {
-  const { maxSuggestions } = { ...AUTHOR_INDEX_DEFAULTS, ...options };
-  const papersById = new Map(papers.map((p) => [p.id, p]));
-  const records = collectPeople(papers);
+  return openAuthorIndex(papers, buildAuthorIndexData(papers), options);
+}
 
-  const bySurname = new Map<string, Bucket>();
-  const bySurnamePart = new Map<string, PersonRecord[]>();
-  const byFirstGiven = new Map<string, PersonRecord[]>();
-  for (const record of records.values()) {
-    for (const form of record.forms) {
-      const bucket = bySurname.get(form.surname);
-      if (bucket) bucket.entries.push({ record, form });
-      else bySurname.set(form.surname, { entries: [{ record, form }] });
+/**
+ * Name lookups over built data. `papers` must be the catalogue `data` was built from; `data`
+ * is used as is (not copied) and must not be changed afterwards.
+ */
+export function openAuthorIndex(
+  papers: readonly Paper[],
+  data: AuthorIndexData,
+  options: AuthorIndexOptions = {},
+): AuthorIndex {
+  const { maxSuggestions } = { ...AUTHOR_INDEX_DEFAULTS, ...options };
+  const people = createPeople(papers, data);
+  const { strings } = data;
+
+  // Stored form offsets by surname, made into a bucket the first time a lookup needs it.
+  const formsBySurname = new Map<string, number[]>();
+  const { starts, values } = data.forms;
+  for (let offset = 0; offset < values.length; offset += FORM_FIELDS.length) {
+    pushTo(formsBySurname, strings[values[offset + SURNAME]!]!, offset);
+  }
+  const buckets = new Map<string, Bucket>();
+  const bucketOf = (surname: string): Bucket | undefined => {
+    let bucket = buckets.get(surname);
+    const offsets = bucket ? undefined : formsBySurname.get(surname);
+    if (offsets) {
+      bucket = { entries: offsets.map(people.entryAt) };
+      buckets.set(surname, bucket);
     }
-    for (const part of record.surnameParts) pushTo(bySurnamePart, part, record);
-    const first = record.forms[0]?.firstGiven;
-    if (first) pushTo(byFirstGiven, first, record);
+    return bucket;
+  };
+  // Positions of people, by part of a hyphenated surname and by first given name.
+  const bySurnamePart = new Map<string, number[]>();
+  const byFirstGiven = new Map<string, number[]>();
+  for (let at = 0; at < people.count; at++) {
+    for (const part of mapRow(data.surnameParts, at, strings)) pushTo(bySurnamePart, part, at);
+    const first = starts[at]! < starts[at + 1]! ? strings[values[starts[at]! + FIRST_GIVEN]!]! : '';
+    if (first) pushTo(byFirstGiven, first, at);
   }
   const surnamesByLength = new Map<number, string[]>();
-  for (const surname of bySurname.keys()) pushTo(surnamesByLength, surname.length, surname);
+  for (const surname of formsBySurname.keys()) pushTo(surnamesByLength, surname.length, surname);
 
   /**
    * People matching any reading of the query, with their best tier; a match through a
@@ -254,7 +452,7 @@ export function createAuthorIndex(
   function matchPeople(query: ParsedName): Map<PersonRecord, number> {
     const tiers = new Map<PersonRecord, number>();
     query.forms.forEach((q, queryReading) => {
-      const bucket = bySurname.get(q.surname);
+      const bucket = bucketOf(q.surname);
       for (const { record, form } of bucket ? candidates(bucket, q) : []) {
         const tier = matchTier(q, form);
         if (tier === undefined) continue;
@@ -284,7 +482,7 @@ export function createAuthorIndex(
         for (const surname of surnamesByLength.get(length) ?? []) {
           const distance = surname === q.surname ? 0 : editDistance(q.surname, surname, budget);
           if (distance > budget) continue;
-          for (const { record, form } of bySurname.get(surname)?.entries ?? []) {
+          for (const { record, form } of bucketOf(surname)?.entries ?? []) {
             const given = q.given === '' ? 0 : givenCloseness(q, form);
             if (given !== undefined && distance + given > 0) {
               keepBest(scores, record, distance + given);
@@ -294,8 +492,8 @@ export function createAuthorIndex(
       }
       // A first name alone ("ruslan"): everyone with that first name.
       if (q.given === '') {
-        for (const record of byFirstGiven.get(q.surname) ?? []) {
-          keepBest(scores, record, FIRST_NAME_ONLY);
+        for (const at of byFirstGiven.get(q.surname) ?? []) {
+          keepBest(scores, people.at(at), FIRST_NAME_ONLY);
         }
       }
     }
@@ -314,8 +512,8 @@ export function createAuthorIndex(
     if (matched.size === 0 && query.words === 1) {
       // `julien` finds `Lacoste-Julien`, but only when no one is called plain Julien.
       for (const form of query.forms) {
-        for (const record of bySurnamePart.get(form.surname) ?? []) {
-          keepBest(matched, record, MatchTier.Surname);
+        for (const at of bySurnamePart.get(form.surname) ?? []) {
+          keepBest(matched, people.at(at), MatchTier.Surname);
         }
       }
     }
@@ -324,13 +522,18 @@ export function createAuthorIndex(
     return near.length > 0 ? { kind: 'suggestion', people: near } : { kind: 'none' };
   }
 
-  const papersOf = (key: string): Paper[] =>
-    (records.get(key)?.person.paperIds ?? []).flatMap((id) => papersById.get(id) ?? []);
+  const papersOf = (key: string): Paper[] => {
+    const at = people.positionOf(key);
+    return at === undefined ? [] : mapRow(data.papers, at, papers);
+  };
 
   return {
-    size: records.size,
+    size: people.count,
     find,
-    person: (key) => records.get(key)?.person,
+    person(key) {
+      const at = people.positionOf(key);
+      return at === undefined ? undefined : people.at(at).person;
+    },
     papersOf,
     papersOfPeople(people) {
       const seen = new Set<string>();

@@ -1,9 +1,12 @@
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../src/catalog/types.ts';
 import {
   type AuthorMatch,
+  buildAuthorIndexData,
   createAuthorIndex,
   matchedAuthorSlots,
+  openAuthorIndex,
 } from '../../src/search/author-index.ts';
 import { matchTier, parseName } from '../../src/search/names.ts';
 import { makePaper } from '../fixtures/papers.ts';
@@ -46,52 +49,72 @@ function seen(match: AuthorMatch): [string, string[]] {
   return [match.kind, match.people.map((p) => `${p.name} (${p.paperIds.length})`)];
 }
 
-describe('AuthorIndex.find', () => {
-  const cases: [string, string, string[]][] = [
-    ['Cho-Jui Hsieh', 'people', ['Cho-Jui Hsieh (4)']],
-    ['cho jui hsieh', 'people', ['Cho-Jui Hsieh (4)']],
-    ['ChoJui Hsieh', 'people', ['Cho-Jui Hsieh (4)']],
-    ['C. Hsieh', 'people', ['Cho-Jui Hsieh (4)']],
-    ['C.-J. Hsieh', 'people', ['Cho-Jui Hsieh (4)']],
-    ['Hsieh, Cho-Jui', 'people', ['Cho-Jui Hsieh (4)']],
-    ['Hsieh Cho-Jui', 'people', ['Cho-Jui Hsieh (4)']],
-    // A surname alone: everyone with it, most papers first.
-    ['hsieh', 'people', ['Cho-Jui Hsieh (4)', 'Sung-Hsien Hsieh (1)']],
-    ['Ming Li', 'people', ['Ming Li (1)']],
-    ['Li', 'people', ['Ming Li (1)', 'Mingjie Li (1)', 'Xiaoming Li (1)']],
-    ['X.Y. Han', 'people', ['X.Y. Han (1)']],
-    ['XY Han', 'people', ['X.Y. Han (1)']],
-    ['Fengwei Yu', 'people', ['fengwei yu (1)']],
-    ['Xue', 'people', ["Hui Xue' (1)"]],
-    ['jose', 'suggestion', ['José Oramas (1)']],
-    ['jose oramas', 'people', ['José Oramas (1)']],
-    // Exact spelling first; the capitals-first spelling of the same letters follows.
-    ['Yong Liu', 'people', ['Yong Liu (1)', 'LIU YONG (1)']],
-    ['Liu', 'people', ['Yong Liu (1)', 'LIU YONG (1)']],
-    // Stray marks never show when a clean spelling exists; a doubled author counts once.
-    ['Tianyi Zhang', 'people', ['Tianyi Zhang (2)']],
-    // Part of a hyphenated surname, when nobody has it as a whole surname.
-    ['julien', 'people', ['Simon Lacoste-Julien (1)']],
-    // Near misses are suggestions, never results.
-    ['Salakhutdinv', 'suggestion', ['Ruslan Salakhutdinov (1)']],
-    ['Ruslan Salakhutdinv', 'suggestion', ['Ruslan Salakhutdinov (1)']],
-    ['Hsiej', 'suggestion', ['Cho-Jui Hsieh (4)', 'Sung-Hsien Hsieh (1)']],
-    ['Rusln Salakhutdinov', 'suggestion', ['Ruslan Salakhutdinov (1)']],
-    ['Ruslan', 'suggestion', ['Ruslan Salakhutdinov (1)']],
-    ['Cho Hsieh', 'suggestion', ['Cho-Jui Hsieh (4)']],
-    ['Geoffrey Hinton', 'none', []],
-    ['Tay', 'none', []],
-    ['', 'none', []],
-    ['***', 'none', []],
-  ];
+/** A query, the kind of answer and the people expected, as {@link seen} shows them. */
+const FIND_CASES: [string, string, string[]][] = [
+  ['Cho-Jui Hsieh', 'people', ['Cho-Jui Hsieh (4)']],
+  ['cho jui hsieh', 'people', ['Cho-Jui Hsieh (4)']],
+  ['ChoJui Hsieh', 'people', ['Cho-Jui Hsieh (4)']],
+  ['C. Hsieh', 'people', ['Cho-Jui Hsieh (4)']],
+  ['C.-J. Hsieh', 'people', ['Cho-Jui Hsieh (4)']],
+  ['Hsieh, Cho-Jui', 'people', ['Cho-Jui Hsieh (4)']],
+  ['Hsieh Cho-Jui', 'people', ['Cho-Jui Hsieh (4)']],
+  // A surname alone: everyone with it, most papers first.
+  ['hsieh', 'people', ['Cho-Jui Hsieh (4)', 'Sung-Hsien Hsieh (1)']],
+  ['Ming Li', 'people', ['Ming Li (1)']],
+  ['Li', 'people', ['Ming Li (1)', 'Mingjie Li (1)', 'Xiaoming Li (1)']],
+  ['X.Y. Han', 'people', ['X.Y. Han (1)']],
+  ['XY Han', 'people', ['X.Y. Han (1)']],
+  ['Fengwei Yu', 'people', ['fengwei yu (1)']],
+  ['Xue', 'people', ["Hui Xue' (1)"]],
+  ['jose', 'suggestion', ['José Oramas (1)']],
+  ['jose oramas', 'people', ['José Oramas (1)']],
+  // Exact spelling first; the capitals-first spelling of the same letters follows.
+  ['Yong Liu', 'people', ['Yong Liu (1)', 'LIU YONG (1)']],
+  ['Liu', 'people', ['Yong Liu (1)', 'LIU YONG (1)']],
+  // Stray marks never show when a clean spelling exists; a doubled author counts once.
+  ['Tianyi Zhang', 'people', ['Tianyi Zhang (2)']],
+  // Part of a hyphenated surname, when nobody has it as a whole surname.
+  ['julien', 'people', ['Simon Lacoste-Julien (1)']],
+  // Near misses are suggestions, never results.
+  ['Salakhutdinv', 'suggestion', ['Ruslan Salakhutdinov (1)']],
+  ['Ruslan Salakhutdinv', 'suggestion', ['Ruslan Salakhutdinov (1)']],
+  ['Hsiej', 'suggestion', ['Cho-Jui Hsieh (4)', 'Sung-Hsien Hsieh (1)']],
+  ['Rusln Salakhutdinov', 'suggestion', ['Ruslan Salakhutdinov (1)']],
+  ['Ruslan', 'suggestion', ['Ruslan Salakhutdinov (1)']],
+  ['Cho Hsieh', 'suggestion', ['Cho-Jui Hsieh (4)']],
+  ['Geoffrey Hinton', 'none', []],
+  ['Tay', 'none', []],
+  ['', 'none', []],
+  ['***', 'none', []],
+];
 
-  it.each(cases)('%j → %s %j', (query, kind, people) => {
+describe('AuthorIndex.find', () => {
+  it.each(FIND_CASES)('%j → %s %j', (query, kind, people) => {
     expect(seen(index.find(query))).toEqual([kind, people]);
   });
 
   it('caps the number of suggestions', () => {
     const small = createAuthorIndex(PAPERS, { maxSuggestions: 1 });
     expect(seen(small.find('Hsiej'))).toEqual(['suggestion', ['Cho-Jui Hsieh (4)']]);
+  });
+});
+
+describe('openAuthorIndex over stored data', () => {
+  // As a start-up snapshot stores it (search/index-cache.ts): through v8's serializer.
+  const stored = openAuthorIndex(PAPERS, deserialize(serialize(buildAuthorIndexData(PAPERS))));
+
+  it.each(FIND_CASES.map(([query]) => query))('answers %j as a fresh index does', (query) => {
+    const fresh = index.find(query);
+    expect(stored.find(query)).toEqual(fresh);
+    const people = fresh.kind === 'none' ? [] : fresh.people;
+    expect(stored.papersOfPeople(people)).toEqual(index.papersOfPeople(people));
+    for (const { key } of people) expect(stored.person(key)).toEqual(index.person(key));
+  });
+
+  it('knows the same people', () => {
+    expect(stored.size).toBe(index.size);
+    expect(stored.person('nobody')).toBeUndefined();
+    expect(stored.papersOf('nobody')).toEqual([]);
   });
 });
 

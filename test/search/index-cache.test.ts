@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/loader.ts';
 import { buildBot } from '../../src/compose.ts';
+import { buildAuthorIndexData, openAuthorIndex } from '../../src/search/author-index.ts';
 import { loadSnapshot, type Snapshot, snapshotKey } from '../../src/search/index-cache.ts';
 import { buildPaperIndexData, openPaperIndex } from '../../src/search/paper-index.ts';
 
@@ -26,8 +27,23 @@ const RECORDS = [
     authors: ['Alan Turing'],
     abstract: 'Natural language processing (NLP) models pre-trained with a retriever.',
   },
+  {
+    // Abstracts are stored apart, as Latin-1 or UTF-16 text: one of each kind.
+    uid: 'p4',
+    title: 'Réseaux de neurones',
+    authors: ['José Ñúñez'],
+    abstract: 'Une étude des réseaux à mémoire, façon Schrödinger.',
+  },
+  {
+    uid: 'p5',
+    title: 'λ-calculus for Transformers',
+    authors: ['Łukasz Kaiser'],
+    abstract: 'Typed λ-terms meet attention 😀 (Ελληνικά).',
+  },
 ];
 const QUERIES = ['gnn', 'graph neural network', 'quantization', 'pretraining', 'turing', 'nlp'];
+/** Name lookups: exact, initials, surname, a typo ("did you mean"), nobody. */
+const NAMES = ['Alan Turing', 'A. Turing', 'hopper', 'Lovelase', 'Nobody Atall'];
 
 let root: string;
 let dataDir: string;
@@ -41,7 +57,12 @@ function writeData(records: object[]) {
 
 function build(): Snapshot {
   const { catalog, problems } = loadCatalog(dataDir);
-  return { catalog, problems, index: buildPaperIndexData(catalog.papers) };
+  return {
+    catalog,
+    problems,
+    index: buildPaperIndexData(catalog.papers),
+    authors: buildAuthorIndexData(catalog.papers),
+  };
 }
 
 /** Loads through the cache; also reports whether `build` ran. */
@@ -55,12 +76,26 @@ function load(dir = cacheDir) {
   return result;
 }
 
-/** What a user sees of each query: the papers, in order, with their scores and terms. */
+/**
+ * What a user sees of each query: the papers, in order, with their scores and terms; and of
+ * each name lookup: the kind of answer, the people and their papers.
+ */
 function answers(snapshot: Snapshot) {
-  const index = openPaperIndex(snapshot.catalog.papers, snapshot.index);
-  return QUERIES.map((q) =>
-    index.search(q).map((hit) => [hit.paper.id, hit.score, hit.complete, hit.terms]),
-  );
+  const { papers } = snapshot.catalog;
+  const index = openPaperIndex(papers, snapshot.index);
+  const authors = openAuthorIndex(papers, snapshot.authors);
+  const people = (name: string) => {
+    const match = authors.find(name);
+    return match.kind === 'none'
+      ? ['none']
+      : [match.kind, match.people, authors.papersOfPeople(match.people).map((p) => p.id)];
+  };
+  return [
+    ...QUERIES.map((q) =>
+      index.search(q).map((hit) => [hit.paper.id, hit.score, hit.complete, hit.terms]),
+    ),
+    ...NAMES.map(people),
+  ];
 }
 
 const snapshotFiles = () => readdirSync(cacheDir).filter((name) => name.endsWith('.bin'));
