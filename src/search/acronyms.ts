@@ -75,6 +75,44 @@ export function findLongForm(shortForm: string, words: readonly string[]): strin
 }
 
 /**
+ * Acronyms of the field that papers use without defining them (a session may never spell
+ * out "LLM"). Unambiguous in machine learning and NLP; corpus definitions override them.
+ */
+export const WELL_KNOWN_ACRONYMS: Readonly<Record<string, string>> = {
+  ASR: 'automatic speech recognition',
+  CNN: 'convolutional neural network',
+  GAN: 'generative adversarial network',
+  GNN: 'graph neural network',
+  GPT: 'generative pre-trained transformer',
+  LLM: 'large language model',
+  LSTM: 'long short-term memory',
+  MARL: 'multi-agent reinforcement learning',
+  MCMC: 'Markov chain Monte Carlo',
+  MDP: 'Markov decision process',
+  MLP: 'multi-layer perceptron',
+  NAS: 'neural architecture search',
+  NER: 'named entity recognition',
+  NLP: 'natural language processing',
+  NMT: 'neural machine translation',
+  OOD: 'out-of-distribution',
+  RL: 'reinforcement learning',
+  RNN: 'recurrent neural network',
+  SGD: 'stochastic gradient descent',
+  VAE: 'variational autoencoder',
+  ViT: 'vision transformer',
+  VQA: 'visual question answering',
+};
+
+/** A definition's words as index terms: hyphens split, stop words dropped, normalised. */
+function definitionTerms(words: readonly string[]): string[] {
+  return words
+    .flatMap((w) => w.split('-'))
+    .map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter((w) => w && !STOP_WORDS.has(w))
+    .map(normalizeWord);
+}
+
+/**
  * Finds `long form (ACRONYM)` definitions in `texts` and keeps, per acronym, the definition
  * seen most often. Returns normalised acronym → normalised definition words.
  */
@@ -91,11 +129,7 @@ export function mineAcronyms(texts: Iterable<string>): AcronymTable {
       const words = clause.split(/[\s/]+/).filter(Boolean);
       const definition = findLongForm(shortForm, words);
       if (!definition) continue;
-      const terms = definition
-        .flatMap((w) => w.split('-'))
-        .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
-        .filter((w) => w && !STOP_WORDS.has(w))
-        .map(normalizeWord);
+      const terms = definitionTerms(definition);
       if (terms.length < 2) continue;
       const key = acronymKey(shortForm);
       const perKey = counts.get(key) ?? new Map<string, number>();
@@ -104,7 +138,13 @@ export function mineAcronyms(texts: Iterable<string>): AcronymTable {
       counts.set(key, perKey);
     }
   }
-  const table = new Map<string, readonly string[]>();
+  // Well-known acronyms fill in what the papers never define; the papers' own usage wins.
+  const table = new Map<string, readonly string[]>(
+    Object.entries(WELL_KNOWN_ACRONYMS).map(([acronym, long]) => [
+      acronymKey(acronym),
+      definitionTerms(long.split(' ')),
+    ]),
+  );
   for (const [key, definitions] of counts) {
     const best = [...definitions].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
     if (best) table.set(key, best[0].split(' '));

@@ -98,10 +98,10 @@ export function stemOf(word: string): string | undefined {
   return undefined;
 }
 
-/** Typo tolerance that grows with word length: none up to 4 letters, then 1, then 2. */
+/** Typo tolerance that grows with word length: none up to 4 letters, 1 up to 9, then 2. */
 export function typoBudget(word: string): number {
   if (word.length <= 4) return 0;
-  return word.length <= 7 ? 1 : 2;
+  return word.length <= 9 ? 1 : 2;
 }
 
 /**
@@ -327,8 +327,28 @@ export function openPaperIndex(papers: readonly Paper[], data: PaperIndexData): 
     return id === undefined ? 0 : counts[id]!;
   };
 
-  /** Adds every field posting of term `id` (weighted) to `sink`. */
-  function emitTerm(id: number, weight: number, slots: readonly number[], sink: Sink) {
+  /**
+   * The highest idf a form derived from `word` (prefix, stem, typo) may score with: the
+   * word's own, where it occurs. A rare derived form (`learned` for "learning") must not
+   * outscore the word the user typed.
+   */
+  function idfCaps(word: string): number[] | undefined {
+    const id = ids.get(word);
+    if (id === undefined) return undefined;
+    const own = fields.map(({ starts }) => starts[id + 1]! - starts[id]!);
+    // In a field without the word, the cap is its idf where it is most common.
+    const fallback = idfOf(Math.max(...own), total);
+    return own.map((matching) => (matching > 0 ? idfOf(matching, total) : fallback));
+  }
+
+  /** Adds every field posting of term `id` (weighted, idf at most `caps`) to `sink`. */
+  function emitTerm(
+    id: number,
+    weight: number,
+    slots: readonly number[],
+    sink: Sink,
+    caps?: readonly number[],
+  ) {
     for (let field = 0; field < fields.length; field++) {
       const { starts, docs, freqs, lengths, average } = fields[field]!;
       const from = starts[id]!;
@@ -336,7 +356,7 @@ export function openPaperIndex(papers: readonly Paper[], data: PaperIndexData): 
       const matching = to - from;
       if (matching === 0) continue;
       const boost = weight * BOOSTS[field]!;
-      const idf = idfOf(matching, total);
+      const idf = Math.min(idfOf(matching, total), caps?.[field] ?? Number.POSITIVE_INFINITY);
       for (let i = from; i < to; i++) {
         const doc = docs[i]!;
         sink(doc, boost * bm25(idf, freqs[i]!, lengths[doc]!, average), slots);
@@ -363,10 +383,11 @@ export function openPaperIndex(papers: readonly Paper[], data: PaperIndexData): 
   /** One query word: exact, then prefix, then typo-tolerant expansions. */
   function emitWord(node: WordNode, slots: readonly number[], sink: Sink, used: Used) {
     const { term: word, weights } = node;
+    const caps = idfCaps(node.derivedFrom ?? word);
     const exact = ids.get(word);
     if (exact !== undefined) {
       used.set(word, exact);
-      emitTerm(exact, 1, slots, sink);
+      emitTerm(exact, 1, slots, sink, node.derivedFrom === undefined ? undefined : caps);
     }
     const prefixed = new Set<string>();
     if (node.prefix) {
@@ -375,14 +396,15 @@ export function openPaperIndex(papers: readonly Paper[], data: PaperIndexData): 
         if (!distance) continue;
         prefixed.add(term);
         used.set(term, id);
-        emitTerm(id, (weights.prefix * term.length) / (term.length + 0.3 * distance), slots, sink);
+        const weight = (weights.prefix * term.length) / (term.length + 0.3 * distance);
+        emitTerm(id, weight, slots, sink, caps);
       }
     }
     if (node.fuzzy > 0) {
       for (const [term, [id, distance]] of lookup.fuzzyGet(word, node.fuzzy)) {
         if (!distance || prefixed.has(term)) continue;
         used.set(term, id);
-        emitTerm(id, (weights.fuzzy * term.length) / (term.length + distance), slots, sink);
+        emitTerm(id, (weights.fuzzy * term.length) / (term.length + distance), slots, sink, caps);
       }
     }
   }
@@ -645,6 +667,8 @@ interface WordNode {
   fuzzy: number;
   /** Weights of prefix and typo-tolerant matches relative to an exact one. */
   weights: { prefix: number; fuzzy: number };
+  /** The query word this term was derived from (a stem), whose idf caps its matches'. */
+  derivedFrom?: string;
 }
 
 /** Every term required, exactly (an acronym's definition); their scores summed. */
@@ -710,6 +734,7 @@ export function planQuery(
         prefix: true,
         fuzzy: 0,
         weights: { fuzzy: 0, prefix: STEM_WEIGHT },
+        derivedFrom: word,
       });
     }
     const next = words[slot + 1];

@@ -41,8 +41,21 @@ describe('mineAcronyms', () => {
   });
 
   it('finds acronyms only where they are written in capitals', () => {
-    expect(acronymsIn('GNNs beat MLPs', table)).toEqual(['gnn']);
+    expect(acronymsIn('GNNs beat MLPs and XYZs', table)).toEqual(['gnn', 'mlp']);
     const al = mineAcronyms(['active learning (AL) helps']);
     expect(acronymsIn('as shown by Smith et al. and AL methods', al)).toEqual(['al']);
+  });
+});
+
+describe('well-known acronyms', () => {
+  it('fill in what the corpus never defines', () => {
+    const table = mineAcronyms(['Large language models are everywhere.']);
+    expect(table.definitionOf('llm')).toEqual(['large', 'language', 'model']);
+    expect(table.definitionOf('ood')).toEqual(['out', 'distribution']);
+  });
+
+  it('give way to the corpus’s own definition', () => {
+    const table = mineAcronyms(['We use network architecture search (NAS) here.']);
+    expect(table.definitionOf('nas')).toEqual(['network', 'architecture', 'search']);
   });
 });

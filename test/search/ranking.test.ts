@@ -53,6 +53,8 @@ describe('ranking set (seed session)', () => {
       'PipeGCN: Efficient Full-Graph Training of Graph Convolutional Networks with Pipelined Feature Communication',
       2,
     ],
+    // Well-known acronyms work even where no paper defines them.
+    ['LLM', 'Large Language Models Can Be Strong Differentially Private Learners', 1],
     // An author's name finds their papers first.
     ['Masahito Ueda', 'SGD Can Converge to Local Maxima', 2],
     ['ueda', 'Convergent and Efficient Deep Q Learning Algorithm', 2],
@@ -86,6 +88,14 @@ describe('ranking set (seed session)', () => {
     const partial = index.search('equilibrium zebra');
     expect(partial.length).toBeGreaterThan(0);
     expect(partial.every((h) => !h.complete)).toBe(true);
+  });
+
+  it('does not let a rare derived form outrank the word typed, nor read a real word as a typo', () => {
+    // "federated" is not in this session; "generated" is two edits away and must not count,
+    // and "learned" (rare) must not outrank titles with "learning" itself.
+    const hits = index.search('federated learning', { limit: 3 });
+    expect(hits.every((h) => !h.complete)).toBe(true);
+    for (const hit of hits) expect(hit.paper.title).toMatch(/Learning/);
   });
 
   it('finds nothing for gibberish, and suggests words from the index', () => {
