@@ -18,7 +18,7 @@ import {
   summarizeCatalog,
 } from './catalog/loader.ts';
 import { type DataProblem, formatProblem, type Paper } from './catalog/types.ts';
-import { CONFIG_DEFAULTS, type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { describeError } from './console/console.ts';
 import {
   renderTerminal,
@@ -365,7 +365,7 @@ async function runDigestCommand(values: OptionValues, positionals: string[], dep
       ? deps.env
       : { ...deps.env, ...Object.fromEntries(SLACK_CREDENTIALS.map((n) => [n, undefined])) },
   );
-  const timeZone = digestTimeZone(config, deps.env);
+  const timeZone = config.timeZone;
   const date = digestDate(values.date, deps.now(), timeZone);
   const { catalog, problems } = await loadWithProgress(dataDir(values, deps), deps);
   reportProblemCount(problems, deps);
@@ -393,14 +393,6 @@ async function runDigestCommand(values: OptionValues, positionals: string[], dep
     store?.close();
   }
   return EXIT.ok;
-}
-
-/**
- * DIGEST_TIMEZONE even without DIGEST_CHANNEL (a dry run needs no channel): `loadConfig`
- * validated it but keeps it only with a channel.
- */
-function digestTimeZone(config: Config, env: CliDeps['env']): string {
-  return config.digest?.timeZone ?? (env.DIGEST_TIMEZONE?.trim() || CONFIG_DEFAULTS.digestTimeZone);
 }
 
 /** `--date`, else today in the digest time zone (as the scheduler would pick it). */

@@ -76,6 +76,8 @@ export interface Config {
   /** Where start-up snapshots of the catalog and index go; undefined: no snapshots. */
   cacheDir: string | undefined;
   log: { level: LogLevelName; pretty: boolean };
+  /** DIGEST_TIMEZONE: when the digest posts, and what "today" means for `/poster today`. */
+  timeZone: string;
   digest?: DigestConfig;
   resultsPerPage: number;
 }
@@ -287,11 +289,10 @@ function readMode(read: Reader): ModeConfig | undefined {
     : { mode: 'http', botToken, signingSecret: secret, port, apiUrl };
 }
 
-function readDigest(read: Reader): DigestConfig | undefined {
+function readDigest(read: Reader, zone: string): DigestConfig | undefined {
   const channel = read.optional('DIGEST_CHANNEL', channelId);
-  // Time and zone are checked even without a channel: a typo should not wait to be noticed.
+  // The time is checked even without a channel: a typo should not wait to be noticed.
   const time = read.withDefault('DIGEST_TIME', clockTime, { ...CONFIG_DEFAULTS.digestTime });
-  const zone = read.withDefault('DIGEST_TIMEZONE', timeZone, CONFIG_DEFAULTS.digestTimeZone);
   return channel === undefined ? undefined : { channel, time, timeZone: zone };
 }
 
@@ -302,6 +303,7 @@ function readDigest(read: Reader): DigestConfig | undefined {
 export function loadConfig(env: Env): Config {
   const read = createReader(env);
   const slack = readMode(read);
+  const zone = read.withDefault('DIGEST_TIMEZONE', timeZone, CONFIG_DEFAULTS.digestTimeZone);
   const config = {
     dataDir: read.withDefault('DATA_DIR', anyText, CONFIG_DEFAULTS.dataDir),
     databasePath: read.withDefault('DATABASE_PATH', anyText, CONFIG_DEFAULTS.databasePath),
@@ -314,7 +316,8 @@ export function loadConfig(env: Env): Config {
       level: read.withDefault('LOG_LEVEL', logLevel, CONFIG_DEFAULTS.logLevel),
       pretty: read.raw('NODE_ENV') === 'development',
     },
-    digest: readDigest(read),
+    timeZone: zone,
+    digest: readDigest(read, zone),
     resultsPerPage: read.withDefault(
       'RESULTS_PER_PAGE',
       integerIn(RESULTS_PER_PAGE_RANGE.min, RESULTS_PER_PAGE_RANGE.max),

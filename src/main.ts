@@ -51,7 +51,7 @@ async function main(): Promise<number> {
         onProgress: ({ done, total, papers }) =>
           process.stderr.write(`\rloading data: ${done}/${total} files, ${papers} papers\x1b[K`),
       }),
-      ...(config.digest && { timeZone: config.digest.timeZone }),
+      timeZone: config.timeZone,
     });
   } catch (error) {
     if (error instanceof CatalogError) {

@@ -78,6 +78,7 @@ describe('loadConfig: defaults', () => {
       databasePath: 'var/poster-bot.db',
       cacheDir: 'var/cache',
       log: { level: 'info', pretty: false },
+      timeZone: 'UTC',
       digest: undefined,
       resultsPerPage: 5,
     });
@@ -101,6 +102,7 @@ describe('loadConfig: defaults', () => {
       databasePath: ':memory:',
       cacheDir: undefined,
       log: { level: 'debug', pretty: true },
+      timeZone: 'Europe/Vienna',
       digest: { channel: 'C0123ABCD', time: { hour: 7, minute: 5 }, timeZone: 'Europe/Vienna' },
       resultsPerPage: 10,
     });
@@ -297,5 +299,13 @@ describe('.env.example', () => {
 
   it('is a valid configuration as it stands (the local console)', () => {
     expect(loadConfig(example).slack).toEqual({ mode: 'console' });
+  });
+});
+
+describe('loadConfig: time zone', () => {
+  it('keeps DIGEST_TIMEZONE without a digest channel: it is also what /poster today means', () => {
+    const config = loadConfig({ DIGEST_TIMEZONE: 'Asia/Tokyo' });
+    expect(config.timeZone).toBe('Asia/Tokyo');
+    expect(config.digest).toBeUndefined();
   });
 });
