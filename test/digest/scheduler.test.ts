@@ -207,13 +207,8 @@ describe('createDailyScheduler', () => {
   });
 
   it('never overlaps runs, and stop() waits for the one in progress', async () => {
-    let finish: () => void = () => {};
-    const sim = simulate('2020-04-28T09:00:00Z', {
-      run: () =>
-        new Promise<void>((resolve) => {
-          finish = resolve;
-        }),
-    });
+    const { run, finish } = blockingRun();
+    const sim = simulate('2020-04-28T09:00:00Z', { run });
     sim.scheduler.start();
     await sim.fire();
     expect(sim.pending()).toBeUndefined(); // no timer while the run is in progress
@@ -230,13 +225,8 @@ describe('createDailyScheduler', () => {
   });
 
   it('restarted while a run is in progress, keeps a single timer', async () => {
-    let finish: () => void = () => {};
-    const sim = simulate('2020-04-28T09:00:00Z', {
-      run: () =>
-        new Promise<void>((resolve) => {
-          finish = resolve;
-        }),
-    });
+    const { run, finish } = blockingRun();
+    const sim = simulate('2020-04-28T09:00:00Z', { run });
     sim.scheduler.start();
     await sim.fire();
     const stopping = sim.scheduler.stop();
@@ -263,3 +253,15 @@ describe('createDailyScheduler', () => {
     expect(() => simulate('2020-04-28T06:00:00Z', options)).toThrow(TimeError);
   });
 });
+
+/** A run that stays in progress until `finish()` is called. */
+function blockingRun(): { run: () => Promise<void>; finish: () => void } {
+  let release: () => void = () => {};
+  return {
+    run: () =>
+      new Promise<void>((resolve) => {
+        release = resolve;
+      }),
+    finish: () => release(),
+  };
+}
