@@ -6,6 +6,7 @@
  * expected, so a deploy fails with the whole list instead of one fix per restart. Secrets are
  * never echoed back in an error message. `.env.example` documents every variable.
  */
+import type { TimeOfDay } from './digest/time.ts';
 
 /** pino's level names; `silent` turns logging off. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -54,11 +55,8 @@ export interface ConsoleModeConfig {
 export type SlackConnectionConfig = SocketModeConfig | HttpModeConfig;
 export type ModeConfig = SlackConnectionConfig | ConsoleModeConfig;
 
-/** A wall-clock time of day, 24 h. */
-export interface ClockTime {
-  hour: number;
-  minute: number;
-}
+/** A wall-clock time of day, 24 h (the digest's own type). */
+export type ClockTime = TimeOfDay;
 
 /** The daily digest; present only when `DIGEST_CHANNEL` is set. */
 export interface DigestConfig {

@@ -24,16 +24,20 @@ export function truncate(text: string, max: number): string {
   let cut = max - 1;
   const space = text.lastIndexOf(' ', cut);
   if (space > cut - 20 && space > 0) cut = space;
-  // Do not split a surrogate pair.
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  // Do not split an escape entity such as `&amp;`.
-  const amp = text.lastIndexOf('&', cut - 1);
-  if (amp !== -1 && amp > cut - 5 && !text.slice(amp, cut).includes(';')) cut = amp;
-  return `${text.slice(0, cut).trimEnd()}${ELLIPSIS}`;
+  return `${text.slice(0, safeCut(text, cut)).trimEnd()}${ELLIPSIS}`;
 }
 
-/** Escapes untrusted text for mrkdwn and truncates the escaped result to `max`. */
-export function escapeAndTruncate(text: string, max: number): string {
-  return truncate(escapeMrkdwn(text), max);
+/**
+ * Moves `cut` back so that `text.slice(0, cut)` splits neither a surrogate pair nor (unless
+ * `entities` is false, for raw text) an escape entity such as `&amp;`.
+ */
+export function safeCut(text: string, cut: number, entities = true): number {
+  let at = cut;
+  if (entities) {
+    const amp = text.lastIndexOf('&', at - 1);
+    if (amp !== -1 && amp > at - 5 && !text.slice(amp, at).includes(';')) at = amp;
+  }
+  const code = text.charCodeAt(at - 1);
+  if (code >= 0xd800 && code <= 0xdbff) at -= 1;
+  return at;
 }

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Paper, Session } from '../catalog/types.ts';
 import { button } from './button.ts';
 import { renderAuthors, renderCard, renderLinks, renderMeta, renderTitle } from './card.ts';
-import { escapeMrkdwn, truncate } from './escape.ts';
+import { escapeMrkdwn, safeCut, truncate } from './escape.ts';
 import { ACTION_IDS } from './ids.ts';
 import { SLACK_LIMITS } from './limits.ts';
 import type { SlackMessage } from './message.ts';
@@ -122,11 +122,7 @@ export function chunkText(text: string, size: number): string[] {
     let cut = rest.lastIndexOf('\n', size);
     if (cut < size / 2) cut = rest.lastIndexOf(' ', size);
     if (cut < size / 2) cut = size;
-    // Never cut inside an escape entity or a surrogate pair.
-    const amp = rest.lastIndexOf('&', cut);
-    if (amp > cut - 5 && !rest.slice(amp, cut).includes(';')) cut = amp;
-    const code = rest.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    cut = safeCut(rest, cut);
     chunks.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
   }

@@ -9,6 +9,7 @@
  * channel mentions, `<!here>`, links) and bare URLs are dropped first, so they never become a
  * name or a search term.
  */
+import { safeCut } from '../blocks/escape.ts';
 import type { AuthorIndex, Person } from '../search/author-index.ts';
 
 /** Longest query or name kept, in characters: long input must not blow up a reply. */
@@ -46,10 +47,7 @@ const CONTROL_RE = /[\p{Cc}\p{Cf}]/gu;
 export function cleanInput(text: string): string {
   const clean = text.replace(/\s+/g, ' ').replace(CONTROL_RE, '').trim();
   if (clean.length <= MAX_QUERY_LENGTH) return clean;
-  let cut = MAX_QUERY_LENGTH;
-  const code = clean.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return clean.slice(0, cut).trimEnd();
+  return clean.slice(0, safeCut(clean, MAX_QUERY_LENGTH, false)).trimEnd();
 }
 
 /**

@@ -69,16 +69,21 @@ export function createReplies(deps: RepliesDeps): Replies {
   const sessions = new Map(catalog.sessions.map((s) => [s.id, s]));
   const dated = catalog.sessions.some((s) => s.start !== undefined);
 
+  // The help text depends on the catalog only: made once, on first use (five searches and a
+  // pass over every author are not for each `/poster help`).
+  let helpMessage: SlackMessage | undefined;
   function help(): SlackMessage {
+    if (helpMessage) return helpMessage;
     const examples = HELP_EXAMPLES.filter((q) => index.search(q, { limit: 1 }).length > 0);
     const exampleAuthor = mostPublishedAuthor(index.all());
-    return renderHelp({
+    helpMessage = renderHelp({
       examples,
       ...(exampleAuthor && { exampleAuthor }),
       papers: index.size,
       sessions: catalog.sessions.length,
       dated,
     });
+    return helpMessage;
   }
 
   function resolve(request: ResultsRequest): Found {
