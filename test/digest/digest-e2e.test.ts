@@ -15,7 +15,7 @@ import type { Catalog } from '../../src/catalog/types.ts';
 import { runCli } from '../../src/cli.ts';
 import { createWebClientPoster, runDigest } from '../../src/digest/run.ts';
 import { createDailyScheduler } from '../../src/digest/scheduler.ts';
-import { openStore } from '../../src/store/store.ts';
+import { openStore, type Store } from '../../src/store/store.ts';
 import { makePaper } from '../fixtures/papers.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../helpers/fake-slack-api.ts';
 import { SHARED_DATA } from '../helpers/shared-data.ts';
@@ -79,16 +79,7 @@ describe('the scheduled digest', () => {
           return () => {};
         },
         run: async (date) => {
-          await runDigest({
-            date,
-            catalog,
-            store,
-            poster: posterFor(fake),
-            channel: CHANNEL,
-            timeZone: 'UTC',
-            pace: async () => {},
-            log: silentLog,
-          });
+          await runAgainst(fake, { date, catalog, store });
         },
         log: silentLog,
       });
@@ -121,16 +112,7 @@ describe('the scheduled digest', () => {
     fake.script('chat.postMessage', { kind: 'ok' }, { times: 1 });
     fake.script('chat.postMessage', { kind: 'rate_limited', retryAfterSeconds: 1 }, { times: 1 });
     const started = Date.now();
-    const outcome = await runDigest({
-      date: DAY,
-      catalog: catalogWith(12),
-      store,
-      poster: posterFor(fake),
-      channel: CHANNEL,
-      timeZone: 'UTC',
-      pace: async () => {},
-      log: silentLog,
-    });
+    const outcome = await runAgainst(fake, { date: DAY, catalog: catalogWith(12), store });
     store.close();
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(outcome).toMatchObject({ status: 'posted', chunks: 2, postedNow: 3 });
@@ -294,3 +276,20 @@ describe('npx poster-bot digest', () => {
     10_000, // loads and renders the full ICLR 2020 day (45 thread replies) twice
   );
 });
+
+/** One digest run in UTC into the fake's channel, unpaced. */
+function runAgainst(
+  fake: FakeSlackApi,
+  { date, catalog, store }: { date: string; catalog: Catalog; store: Store },
+) {
+  return runDigest({
+    date,
+    catalog,
+    store,
+    poster: posterFor(fake),
+    channel: CHANNEL,
+    timeZone: 'UTC',
+    pace: async () => {},
+    log: silentLog,
+  });
+}
