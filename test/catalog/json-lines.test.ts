@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJsonLines } from '../../src/catalog/json-lines.ts';
+import { SHARED_DATA } from '../helpers/shared-data.ts';
 
-const JSONL = fileURLToPath(
-  new URL('../../../shared/data/virtual_conferences_2020.jsonl', import.meta.url),
-);
+const JSONL = join(SHARED_DATA, 'virtual_conferences_2020.jsonl');
 
 describe('parseJsonLines on the 2020 virtual conferences', () => {
   const result = parseJsonLines(readFileSync(JSONL, 'utf8'), 'virtual_conferences_2020.jsonl');

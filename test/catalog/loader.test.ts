@@ -10,10 +10,11 @@ import {
   summarizeCatalog,
 } from '../../src/catalog/loader.ts';
 import { formatProblem } from '../../src/catalog/types.ts';
+import { SHARED_DATA } from '../helpers/shared-data.ts';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const DATA = path('../../data');
-const SHARED = path('../../../shared/data');
+const SHARED = SHARED_DATA;
 const FIXTURES = path('../fixtures/catalog');
 
 const temporary: string[] = [];

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMiniConf } from '../../src/catalog/mini-conf.ts';
+import { SHARED_DATA } from '../helpers/shared-data.ts';
 
-const ICLR2020 = fileURLToPath(new URL('../../../shared/data/iclr2020/', import.meta.url));
+const ICLR2020 = join(SHARED_DATA, 'iclr2020/');
 const source = (name: string) => ({
   file: `iclr2020/${name}`,
   text: readFileSync(`${ICLR2020}${name}`, 'utf8'),

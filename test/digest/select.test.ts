@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Catalog, Decision, Paper, Session } from '../../src/catalog/types.ts';
@@ -11,8 +12,9 @@ import {
 } from '../../src/digest/select.ts';
 import { addDays } from '../../src/digest/time.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
+import { SHARED_DATA } from '../helpers/shared-data.ts';
 
-const ICLR2020 = new URL('../../../shared/data/iclr2020/', import.meta.url);
+const ICLR2020 = pathToFileURL(`${SHARED_DATA}iclr2020/`);
 const SEED_CSV = new URL('../../data/iclr2022-poster-session-9.openreview.csv', import.meta.url);
 
 function readCsv(url: URL): Record<string, string>[] {
