@@ -40,8 +40,8 @@ import {
   runDigest,
 } from './digest/run.ts';
 import type { NothingReason } from './digest/select.ts';
-import { isLocalDate, type LocalDate, localDate } from './digest/time.ts';
 import type { Store } from './store/store.ts';
+import { isLocalDate, type LocalDate, localDate } from './time.ts';
 
 /** One search answer as the CLI needs it; the real `SearchHit` has more and still fits. */
 export interface CliHit {

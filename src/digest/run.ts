@@ -4,22 +4,23 @@
  * message is recorded right after it is posted, each thread chunk right after it is, and the
  * run is marked complete at the end; a second call that day only posts what is missing.
  */
+
+import type { SlackMessage } from '../blocks/message.ts';
+import type { Catalog, Session } from '../catalog/types.ts';
+import type { Store } from '../store/store.ts';
+import type { LocalDate } from '../time.ts';
 import {
   type DigestRenderContext,
   type PostableSelection,
   renderDigestChunks,
   renderDigestRoot,
-} from '../blocks/digest.ts';
-import type { SlackMessage } from '../blocks/message.ts';
-import type { Catalog, Session } from '../catalog/types.ts';
-import type { Store } from '../store/store.ts';
+} from './render.ts';
 import {
   type DigestOptions,
   type DigestSelection,
   type NothingReason,
   selectDigest,
 } from './select.ts';
-import type { LocalDate } from './time.ts';
 
 /** `chat.postMessage` per channel: about one message per second (SLACK.md, "Rate limits"). */
 export const DIGEST_PACE_MS = 1000;

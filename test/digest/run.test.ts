@@ -9,8 +9,8 @@ import {
   type DigestPoster,
   runDigest,
 } from '../../src/digest/run.ts';
-import { addDays } from '../../src/digest/time.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
+import { addDays } from '../../src/time.ts';
 import { makePaper } from '../fixtures/papers.ts';
 
 const CHANNEL = 'C0DIGEST';

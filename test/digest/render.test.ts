@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Paper, Session } from '../../src/catalog/types.ts';
 import {
   formatDigestDate,
   type PostableSelection,
   renderDigestChunks,
   renderDigestRoot,
-} from '../../src/blocks/digest.ts';
-import type { Paper, Session } from '../../src/catalog/types.ts';
+} from '../../src/digest/render.ts';
 import { extremePaper, makePaper } from '../fixtures/papers.ts';
 import { allText, controlSequences, slackLimitViolations } from '../helpers/slack-limits.ts';
 
