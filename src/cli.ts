@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { SlackMessage } from './blocks/message.ts';
-import type { Replies } from './bot/types.ts';
+import { type Replies, replyMessage } from './bot/types.ts';
 import {
   CatalogError,
   type LoadOptions,
@@ -285,7 +285,7 @@ async function runAsk(values: OptionValues, positionals: string[], deps: CliDeps
     throw new CliUsageError(unknownCommandMessage(input.command), 'ask');
   }
   const bot = await deps.buildBot(dataDir(values, deps));
-  const { message } = await askReplies(bot.replies, input, { userId: CONSOLE_USER_ID });
+  const message = replyMessage(await askReplies(bot.replies, input, { userId: CONSOLE_USER_ID }));
   if (values.json === true) {
     deps.stdout.write(
       `${JSON.stringify({ text: message.text, blocks: message.blocks }, null, 2)}\n`,
