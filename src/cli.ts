@@ -378,9 +378,11 @@ async function runDigestCommand(values: OptionValues, positionals: string[], dep
       : await deps.openStore(config.databasePath, { create: false });
   try {
     const featured =
-      channel === undefined ? new Map() : (store?.featureCounts(channel, date) ?? new Map());
+      channel === undefined
+        ? new Map()
+        : ((await store?.featureCounts(channel, date)) ?? new Map());
     const plan = planDigest({ date, catalog, timeZone, featured });
-    const run = channel === undefined ? undefined : store?.getDigestRun(channel, date);
+    const run = channel === undefined ? undefined : await store?.getDigestRun(channel, date);
     if (run?.status === 'complete') {
       deps.stderr.write(
         `Already posted to ${channel} (ts ${run.rootTs}): --post would post nothing.\n`,
@@ -390,7 +392,7 @@ async function runDigestCommand(values: OptionValues, positionals: string[], dep
       `${values.json === true ? JSON.stringify(planJson(plan), null, 2) : showPlan(plan, deps)}\n`,
     );
   } finally {
-    store?.close();
+    await store?.close();
   }
   return EXIT.ok;
 }
@@ -439,7 +441,7 @@ async function postDigest(
     deps.stdout.write(`${describeOutcome(outcome, date, channel)}\n`);
   } finally {
     clearProgress(deps.stderr);
-    store.close();
+    await store.close();
   }
   return EXIT.ok;
 }

@@ -10,6 +10,7 @@ import type { SlackMessage } from '../blocks/message.ts';
 import type { Catalog, Session } from '../catalog/types.ts';
 import type { AuthorIndex } from '../search/author-index.ts';
 import type { PaperIndex } from '../search/paper-index.ts';
+import type { Store } from '../store/store.ts';
 import type { CommandIntent, Intent } from './intent.ts';
 import type { Found, Pages } from './pages.ts';
 import type { ResultsRequest } from './results-request.ts';
@@ -63,4 +64,6 @@ export interface BotContext {
   /** Whose "today" `/poster today` means (DIGEST_TIMEZONE). */
   timeZone: string;
   pages: Pages;
+  /** Persistence (src/store), when the entry point opened one. */
+  store?: Store;
 }

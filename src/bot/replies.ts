@@ -8,6 +8,7 @@ import { renderNotice } from '../blocks/paper.ts';
 import type { Catalog } from '../catalog/types.ts';
 import type { AuthorIndex } from '../search/author-index.ts';
 import type { PaperIndex } from '../search/paper-index.ts';
+import type { Store } from '../store/store.ts';
 import type { ActionHandler, BotContext, Feature, IntentHandlers } from './feature.ts';
 import { createHelpFeature } from './features/help.ts';
 import { createPagingFeature } from './features/paging.ts';
@@ -30,6 +31,8 @@ export interface RepliesDeps {
   now?: () => Date;
   /** Whose "today" `/poster today` means (DIGEST_TIMEZONE). */
   timeZone?: string;
+  /** The store, for features that keep something per user (none yet: saving comes next). */
+  store?: Store;
 }
 
 /** Builds every feature over the same domain and shared pager. */

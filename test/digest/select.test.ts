@@ -212,27 +212,27 @@ describe('selectDigest rotation ("posters of the day") on the seed', () => {
   afterEach(() => store.close());
 
   /** Runs the digest for `days` consecutive days through the store, as the bot would. */
-  function simulate(catalog: Catalog, firstDay: string, days: number): string[][] {
+  async function simulate(catalog: Catalog, firstDay: string, days: number): Promise<string[][]> {
     const picks: string[][] = [];
     for (let i = 0; i < days; i++) {
       const date = addDays(firstDay, i);
-      const selection = selectDigest(catalog, date, 'UTC', store.featureCounts('C1', date));
+      const selection = selectDigest(catalog, date, 'UTC', await store.featureCounts('C1', date));
       if (selection.kind !== 'rotation')
         throw new Error(`expected rotation, got ${selection.kind}`);
       const ids = selection.papers.map((p) => p.id);
-      store.recordFeatured('C1', date, ids);
+      await store.recordFeatured('C1', date, ids);
       picks.push(ids);
     }
     return picks;
   }
 
-  it('has the data the cases below assume', () => {
+  it('has the data the cases below assume', async () => {
     expect(seed.papers).toHaveLength(78);
     expect(new Set(seed.papers.map((p) => p.id)).size).toBe(78);
   });
 
-  it('shows every one of the 78 posters once before any repeats, five a day', () => {
-    const days = simulate(seed, '2022-04-25', 16);
+  it('shows every one of the 78 posters once before any repeats, five a day', async () => {
+    const days = await simulate(seed, '2022-04-25', 16);
     expect(days.map((ids) => ids.length)).toEqual(Array(16).fill(5));
     const order = days.flat();
     expect(new Set(order.slice(0, 78)).size).toBe(78);
@@ -240,14 +240,14 @@ describe('selectDigest rotation ("posters of the day") on the seed', () => {
     expect(new Set(order).size).toBe(78);
   });
 
-  it('starts a new round that again shows everyone once', () => {
-    const days = simulate(seed, '2022-04-25', 32);
+  it('starts a new round that again shows everyone once', async () => {
+    const days = await simulate(seed, '2022-04-25', 32);
     const secondRound = days.flat().slice(78, 156);
     expect(new Set(secondRound).size).toBe(78);
   });
 
-  it('does not walk the catalog in file order, and varies from day to day', () => {
-    const [first = [], second = []] = simulate(seed, '2022-04-25', 2);
+  it('does not walk the catalog in file order, and varies from day to day', async () => {
+    const [first = [], second = []] = await simulate(seed, '2022-04-25', 2);
     expect(first).not.toEqual(seed.papers.slice(0, 5).map((p) => p.id));
     // Another date with the same history would have started elsewhere.
     const otherDate = selectDigest(seed, '2022-04-26', 'UTC', NONE);
@@ -255,18 +255,23 @@ describe('selectDigest rotation ("posters of the day") on the seed', () => {
     expect(second).not.toEqual(first);
   });
 
-  it('picks the same posters when the day is run again after its picks were recorded', () => {
-    const [picked = []] = simulate(seed, '2022-04-25', 1);
-    const again = selectDigest(seed, '2022-04-25', 'UTC', store.featureCounts('C1', '2022-04-25'));
+  it('picks the same posters when the day is run again after its picks were recorded', async () => {
+    const [picked = []] = await simulate(seed, '2022-04-25', 1);
+    const again = selectDigest(
+      seed,
+      '2022-04-25',
+      'UTC',
+      await store.featureCounts('C1', '2022-04-25'),
+    );
     expect(again.kind === 'rotation' && again.papers.map((p) => p.id)).toEqual(picked);
   });
 
-  it('fits a poster added to the catalog mid-round into the current round', () => {
-    const before = simulate(seed, '2022-04-25', 3).flat();
+  it('fits a poster added to the catalog mid-round into the current round', async () => {
+    const before = (await simulate(seed, '2022-04-25', 3)).flat();
     const latecomer = paper('late', { sessionIds: ['iclr2022-poster-session-9'] });
     const grown = { ...seed, papers: [...seed.papers, latecomer] };
     // 63 never shown plus the latecomer: the next 64 picks are exactly those.
-    const rest = simulate(grown, '2022-04-28', 13).flat().slice(0, 64);
+    const rest = (await simulate(grown, '2022-04-28', 13)).flat().slice(0, 64);
     expect(new Set(rest)).toEqual(
       new Set(grown.papers.map((p) => p.id).filter((id) => !before.includes(id))),
     );
@@ -280,7 +285,7 @@ describe('selectDigest rotation ("posters of the day") on the seed', () => {
     expect(selection.kind === 'rotation' && selection.papers).toHaveLength(expected);
   });
 
-  it('also rotates when papers have no session at all, and says so when there are no papers', () => {
+  it('also rotates when papers have no session at all, and says so when there are no papers', async () => {
     const noSessions = { papers: seed.papers.map((p) => ({ ...p, sessionIds: [] })), sessions: [] };
     expect(selectDigest(noSessions, '2022-04-25', 'UTC', NONE).kind).toBe('rotation');
     expect(selectDigest({ papers: [], sessions: [] }, '2022-04-25', 'UTC', NONE)).toEqual({
