@@ -47,6 +47,10 @@ describe('truncate', () => {
     expect(truncate(text, 30)).toBe(`a ${'x'.repeat(27)}…`);
     // 19 characters back is still near enough.
     expect(truncate(`${'y'.repeat(10)} ${'z'.repeat(30)}`, 30)).toBe(`${'y'.repeat(10)}…`);
+    // 20 characters back is not.
+    expect(truncate(`${'y'.repeat(9)} ${'z'.repeat(30)}`, 30)).toBe(
+      `${'y'.repeat(9)} ${'z'.repeat(19)}…`,
+    );
   });
 
   it('does not cut at a space at the very start', () => {
@@ -82,6 +86,7 @@ describe('safeCut', () => {
   });
 
   it('leaves a cut before or after an entity where it is', () => {
+    expect(safeCut(text, 1)).toBe(1);
     expect(safeCut(text, 2)).toBe(2);
     expect(safeCut(text, 7)).toBe(7);
     expect(safeCut(text, 9)).toBe(9);
@@ -98,5 +103,8 @@ describe('safeCut', () => {
     expect(safeCut('😀x', 1)).toBe(0);
     expect(safeCut('😀x', 2)).toBe(2);
     expect(safeCut('a😀', 2, false)).toBe(1);
+    // The first and the last high surrogate (U+10000 and U+10FFFF begin with them).
+    expect(safeCut('\u{10000}x', 1)).toBe(0);
+    expect(safeCut('\u{10FFFF}x', 1)).toBe(0);
   });
 });
