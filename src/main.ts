@@ -175,6 +175,7 @@ function createDigestScheduler(
         poster: createWebClientPoster(app.client),
         pace: (ms) => sleep(ms),
         log: digestLog,
+        now: () => new Date(),
       });
     },
   });
