@@ -112,8 +112,9 @@ export class DigestPostError extends Error {
 
 /** What an operator should do about the errors a digest post can meet. */
 const POST_ERROR_HINTS: Readonly<Record<string, string>> = {
-  not_in_channel: 'invite the bot with /invite, or grant chat:write.public for public channels',
-  channel_not_found: 'DIGEST_CHANNEL must be the id (C…) of a channel the bot can see',
+  not_in_channel: 'invite the bot with /invite @poster',
+  channel_not_found:
+    'invite the bot with /invite @poster, and check that DIGEST_CHANNEL is the channel id (C…)',
   is_archived: 'the channel is archived; unarchive it or choose another DIGEST_CHANNEL',
   missing_scope: 'add the chat:write scope and reinstall the app',
   invalid_auth: 'check SLACK_BOT_TOKEN',

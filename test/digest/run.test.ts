@@ -225,7 +225,11 @@ describe('createWebClientPoster', () => {
 
   it.each([
     ['not_in_channel', /invite the bot/],
-    ['channel_not_found', /DIGEST_CHANNEL must be the id/],
+    // The issue: a private channel is invisible until the bot is invited.
+    [
+      'channel_not_found',
+      /channel_not_found \(invite the bot with \/invite @poster, and check that DIGEST_CHANNEL is the channel id/,
+    ],
     ['ratelimited', /ratelimited$/],
   ])(
     'turns Slack refusing with %s into a DigestPostError saying what to do',
