@@ -160,3 +160,22 @@ describe('data text never breaks emphasis', () => {
     }
   });
 });
+
+describe('routing clicks by action id', () => {
+  const replies = repliesOver(learning);
+
+  it('routes an id carrying an index to its entry, and only that', async () => {
+    const suggested = await replies.action(`${ACTION_IDS.searchSuggestion}_3`, 'learning', asker);
+    expect(suggested.kind).toBe('replace');
+    expect(message(suggested).text).toMatch(/for ‘learning’$/);
+    for (const id of [
+      `${ACTION_IDS.searchSuggestion}_x`,
+      `${ACTION_IDS.searchSuggestion}3`,
+      'constructor',
+      '__proto__',
+    ]) {
+      const reply = await replies.action(id, 'learning', asker);
+      expect(allText(message(reply))).toContain('I don’t know that button');
+    }
+  });
+});
