@@ -12,11 +12,11 @@ export interface PersonChoice {
   posters: number;
 }
 
-/** The first this many people are buttons; a longer list also gets a menu of everyone. */
+/** The first this many people are buttons; the rest of a longer list go in a menu. */
 export const MAX_PEOPLE_BUTTONS = 5;
 
-/** At most this many people in the menu (Slack's limit for a static select). */
-export const MAX_PEOPLE_SHOWN = SLACK_LIMITS.selectOptions;
+/** At most this many people offered: the buttons and a menu (Slack's limit for a select). */
+export const MAX_PEOPLE_SHOWN = MAX_PEOPLE_BUTTONS + SLACK_LIMITS.selectOptions;
 
 /**
  * "Several people match ‘Li’" (a list to pick from) or "No author matches ‘Hsiej’. Did you
@@ -40,12 +40,13 @@ export function renderPeople(
   const label = (person: PersonChoice) =>
     `${person.name} · ${person.posters} poster${person.posters === 1 ? '' : 's'}`;
   if (shown.length > 0) {
-    // The first few are one click away; a long list (a common surname) goes in a menu
-    // rather than a wall of buttons.
+    // The first few are one click away; the rest of a long list (a common surname) go in a
+    // menu rather than a wall of buttons.
     const elements: (Button | StaticSelect)[] = shown
       .slice(0, MAX_PEOPLE_BUTTONS)
       .map((person, i) => button(label(person), `${ACTION_IDS.authorPick}_${i}`, person.key));
-    if (shown.length > MAX_PEOPLE_BUTTONS) elements.push(peopleMenu(shown, label));
+    const rest = shown.slice(MAX_PEOPLE_BUTTONS);
+    if (rest.length > 0) elements.push(peopleMenu(rest, label));
     blocks.push({ type: 'actions', block_id: 'people_choices', elements });
   }
   if (people.length > shown.length) {
@@ -66,7 +67,7 @@ export function renderPeople(
   return { text, blocks };
 }
 
-/** Everyone in a static select; choosing one sends their key as the `author_pick` value. */
+/** People in a static select; choosing one sends their key as the `author_pick` value. */
 function peopleMenu(
   people: readonly PersonChoice[],
   label: (person: PersonChoice) => string,
@@ -74,7 +75,7 @@ function peopleMenu(
   return {
     type: 'static_select',
     action_id: ACTION_IDS.authorPick,
-    placeholder: { type: 'plain_text', text: `All ${people.length} people…` },
+    placeholder: { type: 'plain_text', text: `${people.length} more…` },
     options: people
       // A key longer than an option value allows could not be sent back: left out.
       .filter((person) => person.key.length <= SLACK_LIMITS.optionValue)

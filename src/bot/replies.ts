@@ -128,4 +128,3 @@ function on(asker: Asker, surface: NonNullable<Asker['surface']>): Asker {
   return { ...asker, surface: asker.surface ?? surface };
 }
 
-export type { ActionHandler, IntentHandlers, Reply };
