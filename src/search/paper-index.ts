@@ -19,9 +19,11 @@ import {
 import {
   type AllNode,
   MAX_TYPO_EXPANSIONS,
+  MIN_STEM,
   planQuery,
   type QueryPlan,
   Strength,
+  stemOf,
   type WordNode,
 } from './query-plan.ts';
 import { bm25, idfOf, rankBy, topK } from './scoring.ts';
@@ -205,14 +207,18 @@ function idfCaps(corpus: Corpus, word: string): number[] | undefined {
   return own.map((matching) => (matching > 0 ? idfOf(matching, corpus.total) : fallback));
 }
 
-/** Adds every field posting of term `id` (weighted, idf at most `caps`) to `sink`. */
+/**
+ * Adds every field posting of term `id` (weighted, idf at most `caps`) to `sink`, as a
+ * match of `strength` for `slots`.
+ */
 function emitTerm(
   corpus: Corpus,
   id: number,
   weight: number,
-  emit: (doc: number, score: number) => void,
+  match: { slots: readonly number[]; strength: Strength; sink: Sink },
   caps?: readonly number[],
 ) {
+  const { slots, strength, sink } = match;
   const { fields, total } = corpus;
   for (let field = 0; field < fields.length; field++) {
     const { starts, docs, freqs, lengths, average } = fields[field]!;
@@ -224,7 +230,7 @@ function emitTerm(
     const idf = Math.min(idfOf(matching, total), caps?.[field] ?? Number.POSITIVE_INFINITY);
     for (let i = from; i < to; i++) {
       const doc = docs[i]!;
-      emit(doc, boost * bm25(idf, freqs[i]!, lengths[doc]!, average));
+      sink(doc, boost * bm25(idf, freqs[i]!, lengths[doc]!, average), slots, strength);
     }
   }
 }
@@ -255,8 +261,7 @@ function matchWord(
 ) {
   const { term: word, weights } = node;
   const caps = idfCaps(corpus, node.derivedFrom ?? word);
-  const emitAt = (strength: Strength) => (doc: number, score: number) =>
-    sink(doc, score, slots, strength);
+  const emitAt = (strength: Strength) => ({ slots, strength, sink });
   const exact = corpus.tree.get(word);
   if (exact !== undefined) {
     used.set(word, exact);
@@ -371,8 +376,10 @@ function writtenSideBySide(paper: Paper, terms: readonly string[]): boolean {
  */
 interface Scratch {
   scores: Float64Array;
-  /** 1 for a paper matching every query word exactly, else 0: ranks first. */
-  tiers: Uint8Array;
+  /** Per paper: its score weighed by the plain share of query words matched. */
+  shares: Float64Array;
+  /** Coordination (0–1): the share of the query's information matched, by strength. */
+  coordination: Float64Array;
   seen: Uint8Array;
   /** Per paper and query word: the strongest match (paper × slots), a {@link Strength}. */
   strengths: Uint8Array;
@@ -389,7 +396,8 @@ function createScratchPool(total: number): ScratchPool {
     take(slots) {
       const scratch = spare ?? {
         scores: new Float64Array(total),
-        tiers: new Uint8Array(total),
+        shares: new Float64Array(total),
+        coordination: new Float64Array(total),
         seen: new Uint8Array(total),
         strengths: new Uint8Array(0),
       };
@@ -402,51 +410,45 @@ function createScratchPool(total: number): ScratchPool {
     release(scratch, touched, slots) {
       for (const doc of touched) {
         scratch.scores[doc] = 0;
-        scratch.tiers[doc] = 0;
+        scratch.coordination[doc] = 0;
+        scratch.shares[doc] = 0;
         scratch.seen[doc] = 0;
-        scratch.strengths.fill(0, doc * slots, (doc + 1) * slots);
+        for (let at = doc * slots; at < (doc + 1) * slots; at++) scratch.strengths[at] = 0;
       }
       spare = scratch;
     },
   };
 }
 
-/** What the whole catalogue says about each query word. */
-interface SlotReading {
-  /** Information of each word (its idf over papers having it exactly). */
-  information: Float64Array;
-  /** Per word: informative (rare or unknown), see {@link INFORMATIVE_SHARE}. */
-  informative: boolean[];
-}
-
-/** Reads each query word's rarity off the papers that matched it exactly. */
-function readSlots(
-  corpus: Corpus,
-  slots: number,
-  strengths: Uint8Array,
-  touched: readonly number[],
-): SlotReading {
-  const papersWith = new Uint32Array(slots);
-  for (const doc of touched) {
-    for (let s = 0; s < slots; s++) {
-      if (strengths[doc * slots + s] === Strength.exact) papersWith[s]! += 1;
-    }
-  }
-  const information = new Float64Array(slots);
-  const informative: boolean[] = [];
-  for (let s = 0; s < slots; s++) {
-    information[s] = idfOf(papersWith[s]!, corpus.total);
-    informative.push(papersWith[s]! <= INFORMATIVE_SHARE * corpus.total);
-  }
-  return { information, informative };
+/** Whether each query word is informative, see {@link INFORMATIVE_SHARE}, {@link familyShare}. */
+function informativeWords(corpus: Corpus, words: readonly string[]): boolean[] {
+  return words.map((word) => familyShare(corpus, word) <= INFORMATIVE_SHARE);
 }
 
 /**
- * Whether a match of this strength carries an informative word. A prefix or stem of a rare
- * word is no evidence of it (`sign` → `significant`); a typo of a word the catalogue does not
- * know is what the user meant to type.
+ * About what share of the papers has `word` or a word of its family — the index terms
+ * starting with its root (see {@link familyRoot}). With "predict", "predictive" and
+ * "predictions" in a third of the papers, "prediction" says little about a query however
+ * rare the exact word is. Summed per term over its largest field: an overestimate when
+ * papers use several members, which errs towards calling a word common.
  */
-const carries = (strength: number) => strength === Strength.exact || strength === Strength.typo;
+function familyShare(corpus: Corpus, word: string): number {
+  let papers = 0;
+  for (const [, id] of corpus.tree.withPrefix(familyRoot(word))) {
+    let largest = 0;
+    for (const { starts } of corpus.fields)
+      largest = Math.max(largest, starts[id + 1]! - starts[id]!);
+    papers += largest;
+  }
+  return papers / corpus.total;
+}
+
+/**
+ * Whether a match of this strength carries an informative word: only an exact one. A prefix
+ * or stem of a rare word is no evidence of it (`sign` → `significant`), nor is a near word
+ * when nothing else of the query matched (`brain` → `train`).
+ */
+const carries = (strength: number) => strength === Strength.exact;
 
 function runSearch(
   corpus: Corpus,
@@ -457,9 +459,51 @@ function runSearch(
   const { slots } = plan;
   if (slots === 0) return { hits: [], words: [], informative: [], informativeMatched: false };
   const scratch = pool.take(slots);
-  const { scores, tiers, seen, strengths } = scratch;
+  const { touched, used, exactly } = matchPlan(corpus, plan, scratch);
+  // A word's information: its idf over the papers having it exactly.
+  const information = Array.from(exactly, (papers) => idfOf(papers, corpus.total));
+  const found = coordinate(corpus, scratch, touched, information, options.filter);
+  // Which words are informative matters only when no paper matches them all (and for the
+  // reply), and costs a walk of each word's family: worked out only then.
+  let informative: boolean[] | undefined;
+  const informativeOf = () => {
+    informative ??= informativeWords(corpus, plan.words);
+    return informative;
+  };
+  const relevant =
+    found.complete.length > 0
+      ? withStrongPartials(found, scratch.shares)
+      : carryingInformation(found.partial, scratch.strengths, slots, informativeOf());
+  const rank = rankBy(scratch.scores, scratch.coordination);
+  const limit = options.limit;
+  const ranked =
+    limit !== undefined && limit < relevant.length
+      ? topK(relevant, limit, rank)
+      : relevant.sort(rank);
+  const hits = ranked.map((doc) => hitOf(corpus, plan, scratch, used, doc));
+  pool.release(scratch, touched, slots);
+  return {
+    hits,
+    words: plan.typed,
+    get informative() {
+      const flags = informativeOf();
+      return plan.typed.filter((_, s) => flags[s]);
+    },
+    informativeMatched: relevant.length > 0,
+  };
+}
+
+/**
+ * Runs every alternative of the plan into the scratch arrays: per paper its summed score and
+ * per query word its strongest match. Also counts, per query word, the papers matching it
+ * exactly.
+ */
+function matchPlan(corpus: Corpus, plan: QueryPlan, scratch: Scratch) {
+  const { slots } = plan;
+  const { scores, seen, strengths } = scratch;
   const touched: number[] = [];
   const used: Used = new Map();
+  const exactly = new Uint32Array(slots);
   const sink: Sink = (doc, score, sourceSlots, strength) => {
     if (!seen[doc]) {
       seen[doc] = 1;
@@ -468,104 +512,100 @@ function runSearch(
     scores[doc]! += score;
     for (const slot of sourceSlots) {
       const at = doc * slots + slot;
-      if (strengths[at]! < strength) strengths[at] = strength;
+      if (strengths[at]! < strength) {
+        if (strength === Strength.exact) exactly[slot]! += 1;
+        strengths[at] = strength;
+      }
     }
   };
   for (const node of plan.nodes) {
     if (node.kind === 'word') matchWord(corpus, node, plan.slotsOf(node.term), sink, used);
     else matchAll(corpus, node, plan.slotsOf(...node.terms), sink, used);
   }
-  const reading = readSlots(corpus, slots, strengths, touched);
+  return { touched, used, exactly };
+}
 
-  // Final scores, weighed by coordination: the share of the query's information a paper
-  // matched, each word counted by how strongly it matched.
+/** The matched papers that pass `filter`, split into complete and partial matches. */
+interface Found {
+  complete: number[];
+  partial: number[];
+  /** The best complete match's share score (see `Scratch.shares`). */
+  bestComplete: number;
+}
+
+/**
+ * Final scores, weighed by coordination: the share of the query's information a paper
+ * matched, each word counted by the weight of its strongest match's strength.
+ */
+function coordinate(
+  corpus: Corpus,
+  scratch: Scratch,
+  touched: readonly number[],
+  information: readonly number[],
+  filter: ((paper: Paper) => boolean) | undefined,
+): Found {
+  const { scores, shares, coordination, strengths } = scratch;
+  const slots = information.length;
   let totalInformation = 0;
-  for (const info of reading.information) totalInformation += info;
-  const filter = options.filter;
-  const complete: number[] = [];
-  const partial: number[] = [];
-  const carrying: number[] = [];
-  let best = Number.NEGATIVE_INFINITY;
+  for (const info of information) totalInformation += info;
+  const found: Found = { complete: [], partial: [], bestComplete: Number.NEGATIVE_INFINITY };
   for (const doc of touched) {
     if (filter && !filter(corpus.papers[doc]!)) continue;
-    let coordination = 0;
+    let carried = 0;
     let matched = 0;
-    let exact = 0;
-    let carried = false;
     for (let s = 0; s < slots; s++) {
       const strength = strengths[doc * slots + s]! as Strength;
       if (strength === Strength.none) continue;
       matched++;
-      if (strength === Strength.exact) exact++;
-      coordination += reading.information[s]! * STRENGTH_WEIGHTS[strength];
-      if (reading.informative[s] && carries(strength)) carried = true;
+      carried += information[s]! * STRENGTH_WEIGHTS[strength];
     }
-    scores[doc] = (scores[doc]! * coordination) / totalInformation;
-    tiers[doc] = exact === slots ? 1 : 0;
+    shares[doc] = (scores[doc]! * matched) / slots;
+    coordination[doc] = carried / totalInformation;
+    scores[doc] = scores[doc]! * coordination[doc]!;
     if (matched === slots) {
-      complete.push(doc);
-      if (scores[doc]! > best) best = scores[doc]!;
-    } else {
-      partial.push(doc);
-      if (carried) carrying.push(doc);
-    }
+      found.complete.push(doc);
+      if (shares[doc]! > found.bestComplete) found.bestComplete = shares[doc]!;
+    } else found.partial.push(doc);
   }
-  const { relevant, informativeMatched } = chooseShown(
-    complete,
-    partial,
-    carrying,
-    scores,
-    best,
-    reading.informative.some(Boolean),
-  );
-  const rank = rankBy(scores, tiers);
-  const limit = options.limit;
-  const ranked =
-    limit !== undefined && limit < relevant.length
-      ? topK(relevant, limit, rank)
-      : relevant.sort(rank);
-  const matchedTerms = [...used];
-  const hits = ranked.map((doc) => {
-    const row = strengths.slice(doc * slots, (doc + 1) * slots);
-    const termsOf = () =>
-      matchedTerms
-        .filter(([, id]) => corpus.fields.some((f) => postingOf(f, id, doc) >= 0))
-        .map(([term]) => term);
-    return new Hit(corpus.papers[doc]!, scores[doc]!, row, plan.typed, termsOf);
-  });
-  pool.release(scratch, touched, slots);
-  return {
-    hits,
-    words: plan.typed,
-    informative: plan.typed.filter((_, s) => reading.informative[s]),
-    informativeMatched,
-  };
+  return found;
 }
 
 /**
- * The papers worth showing. When some match every query word, a partial match is kept only
- * if it scores at least `PARTIAL_FLOOR` of the best complete match: "vision transformer"
- * should not list every paper that mentions vision. When none does, only partial matches
- * carrying an informative word are kept: "federated learning" must not list every paper
- * that says "learning". A query with no informative word at all keeps its partial matches.
+ * When some papers match every query word, a partial match is kept only if it scores at
+ * least `PARTIAL_FLOOR` of the best complete match (both weighed by the plain share of words
+ * matched): "vision transformer" should not list every paper that mentions vision.
  */
-function chooseShown(
-  complete: number[],
-  partial: number[],
-  carrying: number[],
-  scores: Float64Array,
-  bestComplete: number,
-  anyInformative: boolean,
-): { relevant: number[]; informativeMatched: boolean } {
-  if (complete.length > 0) {
-    const floor = bestComplete * PARTIAL_FLOOR;
-    return {
-      relevant: complete.concat(partial.filter((doc) => scores[doc]! >= floor)),
-      informativeMatched: true,
-    };
-  }
-  if (!anyInformative) return { relevant: partial, informativeMatched: partial.length > 0 };
-  return { relevant: carrying, informativeMatched: carrying.length > 0 };
+function withStrongPartials(found: Found, shares: Float64Array): number[] {
+  const floor = found.bestComplete * PARTIAL_FLOOR;
+  return found.complete.concat(found.partial.filter((doc) => shares[doc]! >= floor));
+}
+
+/**
+ * When no paper matches every query word, only those carrying an informative word:
+ * "federated learning" must not list every paper that says "learning". A query without any
+ * informative word keeps its partial matches.
+ */
+function carryingInformation(
+  partial: readonly number[],
+  strengths: Uint8Array,
+  slots: number,
+  informative: readonly boolean[],
+): number[] {
+  if (!informative.some(Boolean)) return [...partial];
+  return partial.filter((doc) =>
+    informative.some((yes, s) => yes && carries(strengths[doc * slots + s]!)),
+  );
+}
+
+/** The hit for paper `doc`, its matched words read off the scratch arrays before release. */
+function hitOf(corpus: Corpus, plan: QueryPlan, scratch: Scratch, used: Used, doc: number) {
+  const { slots } = plan;
+  const row = scratch.strengths.slice(doc * slots, (doc + 1) * slots);
+  const termsOf = () =>
+    [...used]
+      .filter(([, id]) => corpus.fields.some((f) => postingOf(f, id, doc) >= 0))
+      .map(([term]) => term);
+  return new Hit(corpus.papers[doc]!, scratch.scores[doc]!, row, plan.typed, termsOf);
 }
 
 /** A hit whose matched terms and words (needed only for the few hits shown) are worked out on demand. */
@@ -591,6 +631,14 @@ class Hit implements SearchHit {
   get missing(): string[] {
     return this.words.filter((_, s) => this.strengths[s] === Strength.none);
   }
+}
+
+/** A word's stem, or the word without "-ion(s)" (`prediction` → `predict`), or itself. */
+export function familyRoot(word: string): string {
+  const stem = stemOf(word);
+  if (stem) return stem;
+  const bare = word.replace(/ions?$/, '');
+  return bare.length >= MIN_STEM && bare !== word ? bare : word;
 }
 
 // ---------------------------------------------------------------------------------------

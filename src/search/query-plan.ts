@@ -80,7 +80,8 @@ const STEM_SUFFIXES = [
   'y',
   'e',
 ];
-const MIN_STEM = 5;
+/** Shortest stem left by cutting a suffix. */
+export const MIN_STEM = 5;
 
 /** The stem of a word for weak matching, or undefined when nothing sensible remains. */
 export function stemOf(word: string): string | undefined {

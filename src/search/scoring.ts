@@ -19,9 +19,13 @@ export function bm25(idf: number, freq: number, length: number, average: number)
   );
 }
 
-/** Higher tier first, then higher score; ties in catalogue order. */
-export function rankBy(scores: Float64Array, tiers: Uint8Array) {
-  return (a: number, b: number) => tiers[b]! - tiers[a]! || scores[b]! - scores[a]! || a - b;
+/**
+ * Higher coordination first (how much of the query a paper matched, and how strongly), then
+ * higher score; ties in catalogue order.
+ */
+export function rankBy(scores: Float64Array, coordination: Float64Array) {
+  return (a: number, b: number) =>
+    coordination[b]! - coordination[a]! || scores[b]! - scores[a]! || a - b;
 }
 
 /** The best `k` items in rank order without sorting them all (a bounded heap). */
