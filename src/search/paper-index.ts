@@ -121,6 +121,8 @@ const STRENGTH_WEIGHTS: Record<Strength, number> = {
 };
 /** Papers checked for a split compound's words side by side, at most, per query. */
 const MAX_ADJACENCY_CHECKS = 400;
+/** Weight of a split compound's words found side by side in reverse order ("book code"). */
+const REVERSED_WEIGHT = 0.5;
 /** Unknown words of a query that "did you mean" corrects, at most. */
 const MAX_SUGGEST_WORDS = 3;
 
@@ -266,7 +268,7 @@ function matchWord(
   if (exact !== undefined) {
     used.set(word, exact);
     const own = node.derivedFrom === undefined ? undefined : caps;
-    emitTerm(corpus, exact, 1, emitAt(node.strength), own);
+    emitTerm(corpus, exact, weights.exact, emitAt(node.strength), own);
   }
   const prefixed = new Set<string>();
   if (node.prefix) {
@@ -349,21 +351,31 @@ function matchAll(corpus: Corpus, node: AllNode, slots: readonly number[], sink:
     if (!all) continue;
     if (node.adjacent) {
       if (checks++ >= MAX_ADJACENCY_CHECKS) break;
-      if (!writtenSideBySide(corpus.papers[doc]!, node.terms)) continue;
+      const order = sideBySide(corpus.papers[doc]!, node.terms);
+      if (order === undefined) continue;
+      if (order === 'reversed') combined *= REVERSED_WEIGHT;
     }
     sink(doc, combined, slots, Strength.exact);
   }
 }
 
-/** Whether one field of `paper` has `terms` as consecutive index terms, in order. */
-function writtenSideBySide(paper: Paper, terms: readonly string[]): boolean {
-  return fieldTexts(paper).some((text) => {
+/**
+ * Whether a field of `paper` has the two `terms` as consecutive index terms: in order
+ * ("data set" for `dataset`), reversed ("set data", a weaker reading), or not at all.
+ */
+function sideBySide(paper: Paper, terms: readonly string[]): 'in order' | 'reversed' | undefined {
+  const [first, second] = terms;
+  let found: 'reversed' | undefined;
+  for (const text of fieldTexts(paper)) {
     const analyzed = analyze(text);
-    for (let i = 0; i + terms.length <= analyzed.length; i++) {
-      if (terms.every((term, k) => analyzed[i + k] === term)) return true;
+    for (let i = 0; i + 1 < analyzed.length; i++) {
+      const a = analyzed[i];
+      const b = analyzed[i + 1];
+      if (a === first && b === second) return 'in order';
+      if (a === second && b === first) found = 'reversed';
     }
-    return false;
-  });
+  }
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------

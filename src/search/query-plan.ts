@@ -136,8 +136,11 @@ export interface WordNode {
   prefix: boolean;
   /** Edits tolerated; 0 for none. */
   fuzzy: number;
-  /** Weights of prefix and typo-tolerant matches relative to an exact one. */
-  weights: { prefix: number; fuzzy: number };
+  /**
+   * Weight of an exact match (1; 2 for the joined form of two query words, which stands for
+   * both), and of prefix and typo-tolerant matches relative to an exact one.
+   */
+  weights: { exact: number; prefix: number; fuzzy: number };
   /** The query word this term was derived from (a stem), whose idf caps its matches'. */
   derivedFrom?: string;
 }
@@ -147,9 +150,9 @@ export interface AllNode {
   kind: 'all';
   terms: readonly string[];
   /**
-   * True when the terms must also be written side by side, in this order, in one field (a
-   * split compound); false for an acronym's definition, whose words the index already
-   * joined into the acronym.
+   * True when the (two) terms must also be written side by side, in either order, in one
+   * field (a split compound); false for an acronym's definition, whose words the index
+   * already joined into the acronym.
    */
   adjacent: boolean;
 }
@@ -168,13 +171,13 @@ export interface QueryPlan {
 }
 
 /** An exact-only alternative. */
-const exactly = (term: string): WordNode => ({
+const exactly = (term: string, weight = 1): WordNode => ({
   kind: 'word',
   term,
   strength: Strength.exact,
   prefix: false,
   fuzzy: 0,
-  weights: { prefix: 0, fuzzy: 0 },
+  weights: { exact: weight, prefix: 0, fuzzy: 0 },
 });
 
 /** Query words (normalised, each once, stop words dropped unless nothing else) as typed. */
@@ -220,7 +223,7 @@ export function planQuery(query: string, acronyms: AcronymTable, stats: TermStat
       strength: Strength.exact,
       fuzzy: budget,
       prefix: word.length >= MIN_PREFIX_LENGTH,
-      weights: { fuzzy: FUZZY_WEIGHT, prefix: PREFIX_WEIGHT },
+      weights: { exact: 1, fuzzy: FUZZY_WEIGHT, prefix: PREFIX_WEIGHT },
     });
     const stem = stemOf(word);
     if (stem) {
@@ -231,7 +234,7 @@ export function planQuery(query: string, acronyms: AcronymTable, stats: TermStat
         strength: Strength.stem,
         prefix: true,
         fuzzy: 0,
-        weights: { fuzzy: 0, prefix: STEM_WEIGHT },
+        weights: { exact: 1, fuzzy: 0, prefix: STEM_WEIGHT },
         derivedFrom: word,
       });
     }
@@ -241,7 +244,7 @@ export function planQuery(query: string, acronyms: AcronymTable, stats: TermStat
       if (stats.countOf(joined) > 0) {
         claim(joined, slot);
         claim(joined, slot + 1);
-        nodes.push(exactly(joined));
+        nodes.push(exactly(joined, 2));
       }
     }
     const parts = splitCompound(word, stats);
