@@ -3,7 +3,12 @@ import { ACTION_IDS } from '../blocks/ids.ts';
 import type { SlackMessage } from '../blocks/message.ts';
 import { renderAbstract, renderNoResults, renderNotice, renderShared } from '../blocks/paper.ts';
 import { renderPeople } from '../blocks/people.ts';
-import { fitMessage, type ResultItem, renderResults } from '../blocks/results.ts';
+import {
+  fitMessage,
+  type ResultItem,
+  renderNothingAbout,
+  renderResults,
+} from '../blocks/results.ts';
 import type { Catalog, Paper } from '../catalog/types.ts';
 import { type SessionWindow, selectSessions } from '../digest/select.ts';
 import { formatInstant } from '../digest/time.ts';
@@ -94,8 +99,10 @@ export function createReplies(deps: RepliesDeps): Replies {
           subject: `for ‘${request.query}’`,
           total: hits.length,
           items: (from, to) => hits.slice(from, to).map(toItem),
-          ...(hits[0] &&
-            !hits[0].complete && {
+          // Hits are ranked by how much of the query they carry, so a partial match may
+          // come first while complete ones follow: the note is for when none is complete.
+          ...(hits.length > 0 &&
+            !hits.some((hit) => hit.complete) && {
               note: 'No poster matches every word; these match some of them.',
             }),
         };
@@ -188,10 +195,18 @@ export function createReplies(deps: RepliesDeps): Replies {
   }
 
   function search(query: string): SlackMessage {
-    return (
-      resultsPage({ kind: 'search', query, page: 0 }) ??
-      renderNoResults(query, index.suggest(query))
-    );
+    return resultsPage({ kind: 'search', query, page: 0 }) ?? nothingFound(query);
+  }
+
+  /**
+   * Nothing listed: "No poster about …" when posters share only common words with the query
+   * (issue 10), "No posters match …" when nothing matched at all.
+   */
+  function nothingFound(query: string): SlackMessage {
+    const suggestions = index.suggest(query);
+    return index.answer(query, { limit: 1 }).withheld > 0
+      ? renderNothingAbout(query, suggestions)
+      : renderNoResults(query, suggestions);
   }
 
   function schedule(which: SessionWindow): SlackMessage {
@@ -252,7 +267,8 @@ export function createReplies(deps: RepliesDeps): Replies {
   }
 
   function toItem(hit: SearchHit): ResultItem {
-    return { paper: hit.paper, snippet: snippet(hit.paper.abstract, new Set(hit.terms)) };
+    const item = { paper: hit.paper, snippet: snippet(hit.paper.abstract, new Set(hit.terms)) };
+    return hit.complete ? item : { ...item, missing: hit.missing };
   }
 
   return {
@@ -321,7 +337,7 @@ export function createReplies(deps: RepliesDeps): Replies {
           if (resolved.kind === 'author') return byAuthor(resolved.name, true);
           const found = resultsPage({ kind: 'search', query: resolved.query, page: 0 });
           if (resolved.didYouMean.length === 0) {
-            return found ?? renderNoResults(resolved.query, index.suggest(resolved.query));
+            return found ?? nothingFound(resolved.query);
           }
           // Looks like a misspelt name: offer the people, and keep any keyword results below.
           const offer = renderPeople(

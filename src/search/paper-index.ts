@@ -69,6 +69,12 @@ export interface SearchAnswer {
    * that share only common words with the query ("No poster about …").
    */
   informativeMatched: boolean;
+  /**
+   * Papers matching some query word that were not listed because they carry no informative
+   * one: more than 0 means the catalogue has posters sharing words with the query, just none
+   * about it ("No poster about …" rather than "No posters match …").
+   */
+  withheld: number;
 }
 
 export interface SearchOptionsIn {
@@ -469,7 +475,9 @@ function runSearch(
   options: SearchOptionsIn,
 ): SearchAnswer {
   const { slots } = plan;
-  if (slots === 0) return { hits: [], words: [], informative: [], informativeMatched: false };
+  if (slots === 0) {
+    return { hits: [], words: [], informative: [], informativeMatched: false, withheld: 0 };
+  }
   const scratch = pool.take(slots);
   const { touched, used, exactly } = matchPlan(corpus, plan, scratch);
   // A word's information: its idf over the papers having it exactly.
@@ -486,6 +494,7 @@ function runSearch(
     found.complete.length > 0
       ? withStrongPartials(found, scratch.shares)
       : carryingInformation(found.partial, scratch.strengths, slots, informativeOf());
+  const withheld = found.complete.length > 0 ? 0 : found.partial.length - relevant.length;
   const rank = rankBy(scratch.scores, scratch.coordination);
   const limit = options.limit;
   const ranked =
@@ -502,6 +511,7 @@ function runSearch(
       return plan.typed.filter((_, s) => flags[s]);
     },
     informativeMatched: relevant.length > 0,
+    withheld,
   };
 }
 
