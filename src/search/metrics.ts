@@ -71,9 +71,9 @@ export function evaluate(
 }
 
 /** How many first letters of two words must agree for the noise metric to call them one word. */
-export const NOISE_PREFIX = 5;
+const NOISE_PREFIX = 5;
 /** A query word in at most this share of the papers is informative for the noise metric. */
-export const NOISE_INFORMATIVE_SHARE = 0.15;
+const NOISE_INFORMATIVE_SHARE = 0.15;
 
 /** A text's words for the noise metric: lower case, letters and digits, cut to `NOISE_PREFIX`. */
 function wordStarts(text: string): Set<string> {

@@ -656,7 +656,7 @@ class Hit implements SearchHit {
 }
 
 /** A word's stem, or the word without "-ion(s)" (`prediction` → `predict`), or itself. */
-export function familyRoot(word: string): string {
+function familyRoot(word: string): string {
   const stem = stemOf(word);
   if (stem) return stem;
   const bare = word.replace(/ions?$/, '');

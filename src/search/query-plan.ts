@@ -27,7 +27,7 @@ export const Strength = {
 export type Strength = (typeof Strength)[keyof typeof Strength];
 
 /** A word seen this often in the corpus is trusted as typed: no typo tolerance for it. */
-export const TRUSTED_WORD_COUNT = 3;
+const TRUSTED_WORD_COUNT = 3;
 /** Weight of a match on a word's stem (`convergence` → `converg…`) relative to the word. */
 const STEM_WEIGHT = 0.5;
 /** Weight of a prefix match (`quant` → `quantization`). */
