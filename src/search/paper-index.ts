@@ -35,7 +35,6 @@ export {
   type FieldPostings,
   type PaperIndexData,
 } from './postings.ts';
-export { stemOf, typoBudget } from './query-plan.ts';
 
 /** One ranked answer to a query. */
 export interface SearchHit {
