@@ -4,7 +4,7 @@
  */
 import { ACTION_IDS } from '../../blocks/ids.ts';
 import type { SlackMessage } from '../../blocks/message.ts';
-import { renderNoResults, renderNotice } from '../../blocks/paper.ts';
+import { renderNotice } from '../../blocks/paper.ts';
 import { renderPeople } from '../../blocks/people.ts';
 import { fitMessage } from '../../blocks/results.ts';
 import { matchedAuthorSlots, type Person } from '../../search/author-index.ts';
@@ -15,10 +15,12 @@ import { type Found, hitItem, listed, NOTHING } from '../pages.ts';
 export interface PeopleDeps extends BotContext {
   /** Keyword search, for a name that matches nobody. */
   search(query: string): SlackMessage;
+  /** What to say when a keyword search finds nothing to list. */
+  nothingFound(query: string): SlackMessage;
 }
 
 export function createPeopleFeature(deps: PeopleDeps): Feature {
-  const { index, authors, pages, search } = deps;
+  const { index, authors, pages, search, nothingFound } = deps;
 
   /** The papers of the given people, their names in bold. */
   function personFound(people: readonly Person[]): Found {
@@ -78,7 +80,7 @@ export function createPeopleFeature(deps: PeopleDeps): Feature {
     if (resolved.kind === 'author') return byAuthor(resolved.name, true);
     const found = pages.show({ kind: 'search', query: resolved.query, page: 0 });
     if (resolved.didYouMean.length === 0) {
-      return found ?? renderNoResults(resolved.query, index.suggest(resolved.query));
+      return found ?? nothingFound(resolved.query);
     }
     // Looks like a misspelt name: offer the people, and keep any keyword results below.
     const offer = renderPeople(resolved.query, resolved.didYouMean.map(choice), 'did_you_mean');
