@@ -127,4 +127,3 @@ function withoutIndex(actionId: string): string {
 function on(asker: Asker, surface: NonNullable<Asker['surface']>): Asker {
   return { ...asker, surface: asker.surface ?? surface };
 }
-
