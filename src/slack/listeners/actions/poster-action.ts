@@ -28,7 +28,7 @@ export const POSTER_ACTION_ID = new RegExp(
 );
 
 /** Shown when the answer to a click could not be delivered where it belonged. */
-export const UNDELIVERED_MESSAGE: SlackMessage = {
+const UNDELIVERED_MESSAGE: SlackMessage = {
   text: 'Sorry, I couldn’t post that here (I may not be allowed to post in this conversation). Try /poster instead.',
   blocks: [
     {
