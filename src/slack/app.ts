@@ -9,6 +9,9 @@ import type { SlackConnectionConfig } from '../config.ts';
 import { createBoltLogger, type Logger } from '../log.ts';
 import { createInFlight } from './in-flight.ts';
 import { type ListenerDeps, registerListeners } from './listeners/index.ts';
+// reliability: request guards and the Web API policy (issue 15).
+import { guardHttpReceiver, normalizeRequestBody } from './request-guard.ts';
+import { webApiClientOptions } from './web-api-policy.ts';
 
 /** Bolt's HTTPReceiver path; the Request URL in the app settings ends with it. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -48,6 +51,11 @@ export interface SlackAppOptions {
   /** With both ids given, Bolt never calls `auth.test` (tests; a known installation). */
   botId?: string;
   botUserId?: string;
+  /**
+   * False when start-up could not reach Slack to verify the token (see src/startup.ts): Bolt
+   * would otherwise wait for `auth.test` before acking any request.
+   */
+  tokenVerificationEnabled?: boolean;
   /** Default `HTTP_BODY_LIMIT_BYTES`. */
   httpBodyLimitBytes?: number;
   /** Tuning for the listeners (ack deadline, mention de-duplication). */
@@ -62,10 +70,12 @@ export function createSlackApp(options: SlackAppOptions): App {
     token: slack.botToken,
     botId: options.botId,
     botUserId: options.botUserId,
+    ...(options.tokenVerificationEnabled === false && { tokenVerificationEnabled: false }),
     logger: boltLogger,
     // Bolt otherwise resets its logger to `info`, overriding LOG_LEVEL.
     logLevel: boltLogger.getLevel(),
     clientOptions: {
+      ...webApiClientOptions(),
       ...(slack.apiUrl === undefined ? {} : { slackApiUrl: slack.apiUrl }),
       ...options.clientOptions,
     },
@@ -96,6 +106,11 @@ export function createSlackApp(options: SlackAppOptions): App {
       logger: boltLogger,
       bodyLimit: options.httpBodyLimitBytes ?? HTTP_BODY_LIMIT_BYTES,
     });
+    guardHttpReceiver(
+      receiver,
+      options.httpBodyLimitBytes ?? HTTP_BODY_LIMIT_BYTES,
+      logger.child({ module: 'request-guard' }),
+    );
     app = new App({ ...common, receiver });
   }
 
@@ -103,6 +118,7 @@ export function createSlackApp(options: SlackAppOptions): App {
   // Registered before the listeners, so `next()` spans each listener's whole run.
   const inFlight = createInFlight();
   app.use(({ next }) => inFlight.track(next()));
+  app.use(normalizeRequestBody);
   const stopReceiver = app.stop.bind(app);
   // Stop taking requests first, then let answers already on their way arrive.
   app.stop = async (...args: unknown[]) => {
