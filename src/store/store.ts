@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { type ClaimStore, createClaimStore } from './claims.ts';
 import { migrate, StoreError } from './migrations.ts';
 
 export { StoreError } from './migrations.ts';
@@ -64,6 +65,8 @@ export interface Store {
   savedPosters(userId: string): SavedPoster[];
   /** Closes the database; the store must not be used afterwards. */
   close(): void;
+  /** Claims before posting and durable de-duplication (src/store/claims.ts; issue 15). */
+  readonly claims: ClaimStore;
 }
 
 export interface StoreOptions {
@@ -224,6 +227,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     savedPosters: (userId) =>
       sql.listSaved.all(userId).map((row) => ({ paperId: row.paper_id, savedAt: row.saved_at })),
     close: () => db.close(),
+    claims: createClaimStore(db, now),
   };
 }
 
