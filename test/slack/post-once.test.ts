@@ -25,7 +25,7 @@ beforeEach(async () => {
   client = new WebClient('xoxb-test', {
     slackApiUrl: fake.apiUrl,
     retryConfig: { retries: 0 },
-    timeout: 300,
+    timeout: 1_000,
     logLevel: LogLevel.ERROR,
   });
 });
@@ -88,7 +88,7 @@ describe('postOnce', () => {
 
   it('a timeout after Slack took the message: the retry finds it instead of posting', async () => {
     const postOnce = postOnceAs('A');
-    fake.script('chat.postMessage', { kind: 'ok' }, { delayMs: 1_000, times: 1 });
+    fake.script('chat.postMessage', { kind: 'ok' }, { delayMs: 2_500, times: 1 });
     await expect(postOnce('k1', { channel: 'C1' }, poster('C1'))).rejects.toThrow();
     const retry = await postOnce('k1', { channel: 'C1' }, poster('C1'));
     expect(retry).toEqual({ ts: fake.messages[0]?.ts, how: 'found' });
