@@ -13,6 +13,7 @@ import type {
 } from '@slack/bolt';
 import type { Replies } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
+import { type DurableKeys, isShareAction, SHARE_DEDUPE_TTL_MS, shareKey } from '../../dedupe.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
 import { toActionResponse } from '../../responses.ts';
 
@@ -34,9 +35,11 @@ export function actionValue(action: BlockElementAction): string {
 export interface PosterActionDeps {
   replies: Replies;
   log: Logger;
+  /** Drops a repeated Share (double click, replayed request); see src/slack/dedupe.ts. */
+  durableKeys?: DurableKeys | undefined;
 }
 
-export function createPosterAction({ replies, log }: PosterActionDeps) {
+export function createPosterAction({ replies, log, durableKeys }: PosterActionDeps) {
   return async ({
     action,
     body,
@@ -50,6 +53,15 @@ export function createPosterAction({ replies, log }: PosterActionDeps) {
       // Clicks on a Home tab or in a modal have no response_url; we render neither.
       log.warn({ actionId, userId }, 'button click without response_url ignored');
       return;
+    }
+    // reliability (issue 15): a Share posts into the channel; count it once.
+    if (durableKeys !== undefined && isShareAction(actionId)) {
+      const where = body.channel?.id ?? body.container?.channel_id ?? '';
+      const key = shareKey(userId, where, actionValue(action));
+      if (!(await durableKeys.markFirst(key, SHARE_DEDUPE_TTL_MS))) {
+        log.info({ actionId, userId }, 'repeated Share dropped');
+        return;
+      }
     }
 
     let response: RespondArguments;
