@@ -7,6 +7,7 @@ import 'dotenv/config';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { webApi } from '@slack/bolt';
 import pino from 'pino';
 import { CatalogError } from './catalog/loader.ts';
 import { formatProblem } from './catalog/types.ts';
@@ -18,7 +19,22 @@ import { createWebClientPoster, runDigest } from './digest/run.ts';
 import { createDailyScheduler, nodeSetTimer } from './digest/scheduler.ts';
 import { createLogger } from './log.ts';
 import { createSlackApp } from './slack/app.ts';
+import { webApiClientOptions } from './slack/web-api-policy.ts';
+import {
+  checkBotToken,
+  describeStartupFailure,
+  keepCheckingToken,
+  SHUTDOWN_HARD_LIMIT_MS,
+  type StartupContext,
+  type TokenCheck,
+  UNVERIFIED_BOT,
+} from './startup.ts';
 import { openStore } from './store/store.ts';
+
+/** Known start-up failures print one line (src/startup.ts); set once the config is read. */
+let startupContext: StartupContext | undefined;
+/** Seconds between token checks after a start without Slack's answer. */
+const TOKEN_RECHECK_MS = 30_000;
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
@@ -32,6 +48,13 @@ async function main(): Promise<number> {
     throw error;
   }
 
+  startupContext = {
+    dataDir: config.dataDir,
+    databasePath: config.databasePath,
+    ...(config.slack.mode === 'http' && { port: config.slack.port }),
+    ...(config.slack.mode !== 'console' &&
+      config.slack.apiUrl !== undefined && { apiUrl: config.slack.apiUrl }),
+  };
   const consoleMode = config.slack.mode === 'console';
   // In the console, logs go to stderr and only warnings show, so answers stay readable.
   const log = createLogger({
@@ -54,10 +77,8 @@ async function main(): Promise<number> {
       timeZone: config.timeZone,
     });
   } catch (error) {
-    if (error instanceof CatalogError) {
-      log.fatal({ dataDir: config.dataDir }, error.message);
-      return 1;
-    }
+    // Logged, and said once on stderr by the start-up failure handler below.
+    if (error instanceof CatalogError) log.fatal({ dataDir: config.dataDir }, error.message);
     throw error;
   }
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
@@ -98,10 +119,55 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const app = createSlackApp({ slack: config.slack, replies: bot.replies, logger: log });
   if (config.databasePath !== ':memory:')
     mkdirSync(dirname(config.databasePath), { recursive: true });
   const store = openStore(config.databasePath);
+  // reliability (issue 15): a rejected token stops the start in one line; a Slack that does not
+  // answer does not (Bolt would otherwise wait for its own auth.test before acking anything).
+  const { slack } = config;
+  const checkToken = () =>
+    checkBotToken(
+      new webApi.WebClient(slack.botToken, {
+        ...webApiClientOptions(),
+        ...(slack.apiUrl !== undefined && { slackApiUrl: slack.apiUrl }),
+        retryConfig: { retries: 0 },
+        logLevel: webApi.LogLevel.ERROR,
+      }),
+      slack.apiUrl === undefined ? {} : { apiUrl: slack.apiUrl },
+    );
+  let token: TokenCheck;
+  try {
+    token = await checkToken();
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const app = createSlackApp({
+    slack,
+    replies: bot.replies,
+    logger: log,
+    ...(token.kind === 'ok' ? { botId: token.botId, botUserId: token.botUserId } : UNVERIFIED_BOT),
+    listeners: { durableKeys: store.claims },
+  });
+  const stopTokenChecks =
+    token.kind === 'ok'
+      ? () => {}
+      : keepCheckingToken({
+          check: checkToken,
+          intervalMs: TOKEN_RECHECK_MS,
+          onOk: () => log.info('Slack answered; bot token verified'),
+          onStillUnreachable: (reason) => log.warn({ reason }, 'Slack still does not answer'),
+          onRejected: (error) => {
+            log.fatal(error.message);
+            void shutdown('token rejected', 1);
+          },
+        });
+  if (token.kind === 'unreachable') {
+    log.warn(
+      { reason: token.reason },
+      'cannot reach Slack to check the bot token; starting anyway',
+    );
+  }
   const digest = config.digest;
   const digestLog = log.child({ module: 'digest' });
   const scheduler =
@@ -127,21 +193,31 @@ async function main(): Promise<number> {
     });
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  // Hoisted for the token check above; the signal handlers are installed below.
+  async function shutdown(signal: string, code = 0) {
     if (stopping) return;
     stopping = true;
+    // Whatever hangs (a Slack call, a pipe nobody reads), the process ends.
+    setTimeout(() => process.exit(code === 0 ? 1 : code), SHUTDOWN_HARD_LIMIT_MS).unref();
+    stopTokenChecks();
     log.info({ signal }, 'shutting down');
     // A digest thread in progress stops at its next message; the ledger resumes it later.
     await Promise.race([scheduler?.stop(), sleep(5_000)]);
     await app.stop();
     store.close();
     log.info('stopped');
-    process.exit(0);
-  };
+    process.exit(code);
+  }
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   if (config.slack.mode === 'http') {
-    await app.start(config.slack.port);
+    try {
+      await app.start(config.slack.port);
+    } catch (error) {
+      stopTokenChecks();
+      store.close();
+      throw error;
+    }
     log.info({ port: config.slack.port, path: '/slack/events' }, 'listening for Slack (HTTP mode)');
   } else {
     await app.start();
@@ -157,14 +233,25 @@ async function main(): Promise<number> {
   return -1; // keep running
 }
 
+// A failure while handling one request is logged by Bolt's error handler; this backstop keeps
+// anything that still escapes (a rejection nobody awaited) from ending the process.
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`poster-bot: unhandled rejection (kept running): ${describe(reason)}\n`);
+});
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
 main().then(
   (code) => {
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `poster-bot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
+    // Known failures: one line, no stack (src/startup.ts). Anything else is a bug: the stack.
+    const line = startupContext && describeStartupFailure(error, startupContext);
+    process.stderr.write(`poster-bot: ${line ?? describe(error)}\n`);
+    // Sockets or timers may still be open; a failed start must end.
+    process.exit(1);
   },
 );

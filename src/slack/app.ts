@@ -51,11 +51,6 @@ export interface SlackAppOptions {
   /** With both ids given, Bolt never calls `auth.test` (tests; a known installation). */
   botId?: string;
   botUserId?: string;
-  /**
-   * False when start-up could not reach Slack to verify the token (see src/startup.ts): Bolt
-   * would otherwise wait for `auth.test` before acking any request.
-   */
-  tokenVerificationEnabled?: boolean;
   /** Default `HTTP_BODY_LIMIT_BYTES`. */
   httpBodyLimitBytes?: number;
   /** Tuning for the listeners (ack deadline, mention de-duplication). */
@@ -70,7 +65,6 @@ export function createSlackApp(options: SlackAppOptions): App {
     token: slack.botToken,
     botId: options.botId,
     botUserId: options.botUserId,
-    ...(options.tokenVerificationEnabled === false && { tokenVerificationEnabled: false }),
     logger: boltLogger,
     // Bolt otherwise resets its logger to `info`, overriding LOG_LEVEL.
     logLevel: boltLogger.getLevel(),
