@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { webApi } from '@slack/bolt';
 import pino from 'pino';
 import { CatalogError } from './catalog/loader.ts';
+import { summarizeProblems } from './catalog/problems.ts';
 import { formatProblem } from './catalog/types.ts';
 import { buildBot } from './compose.ts';
 import { ConfigError, describeConfig, loadConfig } from './config.ts';
@@ -89,10 +90,18 @@ async function main(): Promise<number> {
       `${n} data problem${n === 1 ? '' : 's'} (see \`npx poster-bot check-data ${config.dataDir}\`); the rest loaded.\n`,
     );
   } else {
-    for (const problem of bot.problems) {
+    // The first few per file, then one count (issue 15: 100,000 bad lines, 100,000 log lines).
+    const { shown, more } = summarizeProblems(bot.problems);
+    for (const problem of shown) {
       const entry = { file: problem.file, line: problem.line };
       if (problem.severity === 'error') log.error(entry, formatProblem(problem));
       else log.warn(entry, formatProblem(problem));
+    }
+    for (const { file, count } of more) {
+      log.warn(
+        { file, more: count },
+        `${count} more data problems in ${file} (npx poster-bot check-data lists them all)`,
+      );
     }
   }
   log.info(
