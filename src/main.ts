@@ -34,7 +34,7 @@ import { openStore } from './store/store.ts';
 
 /** Known start-up failures print one line (src/startup.ts); set once the config is read. */
 let startupContext: StartupContext | undefined;
-/** Seconds between token checks after a start without Slack's answer. */
+/** Milliseconds between token checks after a start without Slack's answer. */
 const TOKEN_RECHECK_MS = 30_000;
 
 async function main(): Promise<number> {
