@@ -10,7 +10,11 @@ import { formatInstant } from '../digest/time.ts';
 import { type AuthorIndex, matchedAuthorSlots, type Person } from '../search/author-index.ts';
 import type { PaperIndex, SearchHit } from '../search/paper-index.ts';
 import { snippet } from '../search/snippet.ts';
-import { cleanInput, parseMention, parsePosterCommand, resolveBareQuery } from './intent.ts';
+import { type AnswerTools, answerQuestion } from './answer.ts';
+import { type Facets, scopeFacets } from './facets.ts';
+import { cleanInput } from './intent.ts';
+import { createKnownItems } from './known-item.ts';
+import { readCommand, readMention } from './question.ts';
 import { decodeRequest, encodeRequest, type ResultsRequest } from './results-request.ts';
 import type { Asker, Replies, Reply } from './types.ts';
 
@@ -68,6 +72,7 @@ export function createReplies(deps: RepliesDeps): Replies {
   const timeZone = deps.timeZone ?? 'UTC';
   const sessions = new Map(catalog.sessions.map((s) => [s.id, s]));
   const dated = catalog.sessions.some((s) => s.start !== undefined);
+  const facetContext = () => ({ sessions: catalog.sessions, now: now(), timeZone });
 
   // The help text depends on the catalog only: made once, on first use (five searches and a
   // pass over every author are not for each `/poster help`).
@@ -86,12 +91,22 @@ export function createReplies(deps: RepliesDeps): Replies {
     return helpMessage;
   }
 
+  /** The filter and its words for a request's facets ("among the orals"). */
+  function facetScope(facets: Facets | undefined) {
+    if (!facets) return { filter: undefined, description: '' };
+    const scope = scopeFacets(facets, facetContext());
+    return scope.kind === 'impossible'
+      ? { filter: () => false, description: '' }
+      : { filter: scope.filter, description: scope.description && ` ${scope.description}` };
+  }
+
   function resolve(request: ResultsRequest): Found {
     switch (request.kind) {
       case 'search': {
-        const hits = index.search(request.query);
+        const { filter, description } = facetScope(request.facets);
+        const hits = index.search(request.query, filter && { filter });
         return {
-          subject: `for ‘${request.query}’`,
+          subject: `for ‘${request.query}’${description}`,
           total: hits.length,
           items: (from, to) => hits.slice(from, to).map(toItem),
           ...(hits[0] &&
@@ -102,7 +117,19 @@ export function createReplies(deps: RepliesDeps): Replies {
       }
       case 'author': {
         const match = authors.find(request.name);
-        return match.kind === 'people' ? personFound(match.people) : NOTHING;
+        if (match.kind !== 'people') return NOTHING;
+        const { filter, description } = facetScope(request.facets);
+        return personFound(match.people, filter, description);
+      }
+      case 'posters': {
+        const { filter, description } = facetScope(request.facets);
+        return listed(
+          description.trim(),
+          index
+            .all()
+            .filter(filter ?? (() => true))
+            .map((paper) => ({ paper })),
+        );
       }
       case 'person': {
         const person = authors.person(request.key);
@@ -114,8 +141,10 @@ export function createReplies(deps: RepliesDeps): Replies {
   }
 
   /** One page of results for a request; `undefined` when the request finds nothing. */
-  function resultsPage(request: ResultsRequest): SlackMessage | undefined {
-    const { subject, total, items, note } = resolve(request);
+  function resultsPage(request: ResultsRequest, firstNote?: string): SlackMessage | undefined {
+    const found = resolve(request);
+    const { subject, total, items } = found;
+    const note = [firstNote, found.note].filter(Boolean).join(' ');
     if (total === 0) return undefined;
     const pages = Math.ceil(total / pageSize);
     const page = Math.min(request.page, pages - 1);
@@ -133,14 +162,21 @@ export function createReplies(deps: RepliesDeps): Replies {
   }
 
   /** The papers of the given people, their names in bold. */
-  function personFound(people: readonly Person[]): Found {
+  function personFound(
+    people: readonly Person[],
+    filter: (paper: Paper) => boolean = () => true,
+    description = '',
+  ): Found {
     const names = [...new Set(people.map((p) => p.name))];
     return listed(
-      `by ${names.length === 1 ? names[0] : `${names[0]} and namesakes`}`,
-      authors.papersOfPeople(people).map((paper) => ({
-        paper,
-        boldAuthors: matchedAuthorSlots(paper, people),
-      })),
+      `by ${names.length === 1 ? names[0] : `${names[0]} and namesakes`}${description}`,
+      authors
+        .papersOfPeople(people)
+        .filter(filter)
+        .map((paper) => ({
+          paper,
+          boldAuthors: matchedAuthorSlots(paper, people),
+        })),
     );
   }
 
@@ -198,36 +234,20 @@ export function createReplies(deps: RepliesDeps): Replies {
     return resultsPage({ kind: 'sessions', which, page: 0 }) ?? noSessions(which);
   }
 
-  /**
-   * A person's posters. One person (or namesakes spelt the same): their cards. Several
-   * different people (a surname alone): a short list to pick from. Nobody: near misses as
-   * "did you mean", or a keyword search when there are none.
-   */
-  function byAuthor(name: string, fallbackToSearch: boolean): SlackMessage {
-    const match = authors.find(name);
-    if (match.kind === 'people') {
-      const names = new Set(match.people.map((p) => cleanInput(p.name).toLowerCase()));
-      if (names.size === 1) return resultsPage({ kind: 'author', name, page: 0 })!;
-      return renderPeople(name, match.people.map(choice), 'pick');
-    }
-    if (match.kind === 'suggestion') {
-      return renderPeople(name, match.people.map(choice), 'did_you_mean');
-    }
-    return fallbackToSearch ? search(name) : renderPeople(name, [], 'did_you_mean');
-  }
-
-  /** Papers on a topic by a person: the topic search limited to that person's papers. */
-  function topicByAuthor(query: string, name: string): SlackMessage {
-    const match = authors.find(name);
-    if (match.kind !== 'people') return byAuthor(name, false);
-    const ids = new Set(authors.papersOfPeople(match.people).map((p) => p.id));
-    const hits = index.search(query, { filter: (paper) => ids.has(paper.id) });
-    if (hits.length === 0) return byAuthor(name, false);
+  /** Papers on a topic by some people: the topic search limited to their papers. */
+  function topicByPeople(
+    query: string,
+    people: readonly Person[],
+    filter: (paper: Paper) => boolean = () => true,
+  ): SlackMessage | undefined {
+    const ids = new Set(authors.papersOfPeople(people).map((p) => p.id));
+    const hits = index.search(query, { filter: (paper) => ids.has(paper.id) && filter(paper) });
+    if (hits.length === 0) return undefined;
     return renderResults({
-      subject: `for ‘${query}’ by ${match.people[0]!.name}`,
+      subject: `for ‘${query}’ by ${people[0]!.name}`,
       items: hits.slice(0, pageSize).map((hit) => ({
         ...toItem(hit),
-        boldAuthors: matchedAuthorSlots(hit.paper, match.people),
+        boldAuthors: matchedAuthorSlots(hit.paper, people),
       })),
       page: 0,
       pageSize,
@@ -235,6 +255,25 @@ export function createReplies(deps: RepliesDeps): Replies {
       sessions,
     });
   }
+
+  const tools: AnswerTools = {
+    authors,
+    knownItems: createKnownItems(index),
+    sessions,
+    timeZone,
+    pageSize,
+    facetContext,
+    help,
+    schedule,
+    page: resultsPage,
+    people: (name, people, mode) => renderPeople(name, people.map(choice), mode),
+    noResults: (query) => renderNoResults(query, index.suggest(query)),
+    topicByPeople,
+    combine: (first, second) => ({
+      text: first.text,
+      blocks: fitMessage([...first.blocks, ...second.blocks]),
+    }),
+  };
 
   function withPaper(id: string, render: (paper: Paper) => Reply): Reply {
     const paper = index.get(id);
@@ -257,17 +296,7 @@ export function createReplies(deps: RepliesDeps): Replies {
 
   return {
     command(text: string): Reply {
-      const intent = parsePosterCommand(text);
-      switch (intent.kind) {
-        case 'help':
-          return { kind: 'ephemeral', message: help() };
-        case 'author':
-          return { kind: 'ephemeral', message: byAuthor(intent.name, true) };
-        case 'schedule':
-          return { kind: 'ephemeral', message: schedule(intent.which) };
-        case 'search':
-          return { kind: 'ephemeral', message: search(intent.query) };
-      }
+      return { kind: 'ephemeral', message: answerQuestion(readCommand(text), tools) };
     },
 
     action(actionId: string, value: string, asker: Asker): Reply {
@@ -304,36 +333,8 @@ export function createReplies(deps: RepliesDeps): Replies {
     },
 
     mention(text: string): SlackMessage {
-      const intent = parseMention(text);
-      switch (intent.kind) {
-        case 'help':
-          return help();
-        case 'author':
-          return byAuthor(intent.name, true);
-        case 'topic':
-          return search(intent.query);
-        case 'topic_and_author':
-          return topicByAuthor(intent.query, intent.name);
-        case 'schedule':
-          return schedule(intent.which);
-        case 'name_or_topic': {
-          const resolved = resolveBareQuery(intent.text, authors);
-          if (resolved.kind === 'author') return byAuthor(resolved.name, true);
-          const found = resultsPage({ kind: 'search', query: resolved.query, page: 0 });
-          if (resolved.didYouMean.length === 0) {
-            return found ?? renderNoResults(resolved.query, index.suggest(resolved.query));
-          }
-          // Looks like a misspelt name: offer the people, and keep any keyword results below.
-          const offer = renderPeople(
-            resolved.query,
-            resolved.didYouMean.map(choice),
-            'did_you_mean',
-          );
-          return found
-            ? { text: offer.text, blocks: fitMessage([...offer.blocks, ...found.blocks]) }
-            : offer;
-        }
-      }
+      const knowsName = (name: string) => authors.find(name).kind !== 'none';
+      return answerQuestion(readMention(text, { knowsName }), tools);
     },
   };
 }
