@@ -40,12 +40,13 @@ function addDecision(facets: Facets, decision: Decision) {
 /** The facet phrases, tried in order; each match is cut out of the question. */
 const FACET_WORDS: readonly FacetWords[] = [
   {
-    pattern: /\boral(?:s|\s+presentations?|\s+talks?|\s+papers?|\s+posters?)?\b/gi,
+    pattern:
+      /\b(?:(?:an?|the)\s+)?oral(?:s|\s+presentations?|\s+talks?|\s+papers?|\s+posters?)?\b/gi,
     leaves: POSTERS,
     read: (_, f) => addDecision(f, 'Oral'),
   },
   {
-    pattern: new RegExp(String.raw`\bspot-?lights?${KIND}\b`, 'gi'),
+    pattern: new RegExp(String.raw`\b(?:(?:an?|the)\s+)?spot-?lights?${KIND}\b`, 'gi'),
     leaves: POSTERS,
     read: (_, f) => addDecision(f, 'Spotlight'),
   },

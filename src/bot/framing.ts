@@ -54,6 +54,14 @@ export const LEADING_FRAMES: readonly Frame[] = [
     example: ['ok, so diffusion', 'diffusion'],
   },
   {
+    // What "hey there!" leaves once "hey" is gone; "I'm new here, …".
+    pattern: lead(
+      String.raw`there\s*[,!.:;]+\s*|i\s*(?:'m|’m|\s+am)\s+new(?:\s+here)?\s*[,!.:;]+\s*`,
+    ),
+    says: 'nothing',
+    example: ["there! I'm new here, time series", 'time series'],
+  },
+  {
     pattern: lead(String.raw`(?:please|pls|plz|kindly)\b${SEP}`),
     says: 'nothing',
     example: ['please graph neural networks', 'graph neural networks'],
@@ -74,10 +82,10 @@ export const LEADING_FRAMES: readonly Frame[] = [
   },
   {
     pattern: lead(
-      String.raw`(?:does|do)\s+(?:anyone|anybody|someone|somebody|you)\s+(?:have|know\s+(?:of|about)|present|show)\s+`,
+      String.raw`(?:does|do)\s+(?:anyone|anybody|someone|somebody|you)\s+(?:have|know(?:\s+(?:of|about|where|which|what|if|whether))?|present|show)\s+`,
     ),
     says: 'nothing',
-    example: ['does anyone have something on noisy labels', 'noisy labels'],
+    example: ['do you know where Patch-Fool is', 'Patch-Fool'],
   },
   {
     pattern: lead(
@@ -97,6 +105,12 @@ export const LEADING_FRAMES: readonly Frame[] = [
     pattern: lead(String.raw`(?:where|when)(?:'s|’s|\s+is|\s+are|\s+was|\s+will\s+be)\s+`),
     says: 'nothing',
     example: ['where is the F8Net poster', 'F8Net'],
+  },
+  {
+    // "(do you know) where Patch-Fool is": "where" before a thing that ends in "is".
+    pattern: lead(String.raw`where\s+(?=.+\s(?:is|are|was)$)`),
+    says: 'nothing',
+    example: ['where Patch-Fool is', 'Patch-Fool'],
   },
   {
     pattern: lead(String.raw`which\s+sessions?\s+(?:is|are|has|have)\s+`),
@@ -157,7 +171,7 @@ export const LEADING_FRAMES: readonly Frame[] = [
   },
   {
     // "is the PipeGCN paper here?": the verb before a named thing.
-    pattern: lead(String.raw`(?:is|are|was)\s+(?=(?:the|a|an)\s)`),
+    pattern: lead(String.raw`(?:is|are|was)\s+(?=(?:the|a|an)\s|\S+$)`),
     says: 'nothing',
     example: ['is the PipeGCN paper here', 'PipeGCN'],
   },
@@ -167,6 +181,13 @@ export const LEADING_FRAMES: readonly Frame[] = [
     ),
     says: 'topic',
     example: ['any interesting posters on time series', 'time series'],
+  },
+  {
+    pattern: lead(
+      String.raw`(?:any\s+)?(?:recommendations?|suggestions?|tips?)\s+(?:for\s+(?:someone|somebody|people|a\s+person|me)\s+)?(?:interested\s+in|into|on|about|for)\s+`,
+    ),
+    says: 'topic',
+    example: ['recommendations for someone interested in robotics', 'robotics'],
   },
   {
     pattern: lead(String.raw`to\s+(?:learn|read|hear|know)\s+(?:more\s+)?about\s+`),

@@ -102,7 +102,7 @@ const EXPLICIT_AUTHOR_PATTERNS: readonly RegExp[] = [
 
 /** Questions about a person ("what is X presenting?"); the capture must look like a name. */
 const AUTHOR_QUESTION_PATTERNS: readonly RegExp[] = [
-  /^(?:what|which)(?:\s+(?:papers?|posters?))?\s+(?:is|are|does|do|will|did)\s+(?<name>.+?)\s+(?:presenting|present|showing|show|have|has|got|bringing|working on|work on|publish|published|written|write)(?:\s+(?:today|tomorrow|here))?$/i,
+  /^(?:what|which)(?:\s+(?:papers?|posters?))?(?:\s+(?:is|are|does|do|will|did)|['’]s)\s+(?<name>.+?)\s+(?:presenting|present|showing|show|have|has|got|bringing|working on|work on|publish|published|written|write)(?:\s+(?:today|tomorrow|here))?$/i,
   /^which\s+(?:papers?|posters?)\s+(?:is|are|has|have|did)\s+(?<name>.+?)\s+(?:on|in|presenting|authored|written|co-?authored|got)$/i,
   /^(?:where|when)\s+(?:is|are|does|do)\s+(?<name>.+?)(?:['’]s?\s+(?:papers?|posters?))?(?:\s+(?:presenting|present|poster|posters))?$/i,
   /^(?:is|does)\s+(?<name>.+?)\s+(?:presenting|present|here|have\s+(?:a|any)\s+(?:papers?|posters?))$/i,

@@ -39,12 +39,19 @@ export function readMention(text: string, options: MentionOptions = {}): Questio
   return fromIntent(intent, facets, rest);
 }
 
-/** Reads `/poster` text (decoded): the same facets and wrapping as a mention. */
-export function readCommand(text: string): Question {
+/**
+ * Reads `/poster` text (decoded): the same facets, wrapping and author phrasings ("papers by
+ * Yi Tay") as a mention; anything else is searched as typed, less its wrapping.
+ */
+export function readCommand(text: string, options: MentionOptions = {}): Question {
   const intent = parsePosterCommand(text);
   if (intent.kind !== 'search')
     return intent.kind === 'author' ? { ...intent, facets: {} } : intent;
   const { facets, rest } = readFacets(intent.query);
+  const asked = parseMention(rest, options);
+  if (asked.kind === 'author' || asked.kind === 'topic_and_author') {
+    return fromIntent(asked, facets, rest);
+  }
   const topic = unframe(rest).text;
   if (topic === '') {
     return hasFacets(facets)

@@ -256,6 +256,9 @@ export function createReplies(deps: RepliesDeps): Replies {
     });
   }
 
+  /** Lets the question parser tell names from topics ("papers from yi tay"). */
+  const people = { knowsName: (name: string) => authors.find(name).kind !== 'none' };
+
   const tools: AnswerTools = {
     authors,
     knownItems: createKnownItems(index),
@@ -296,7 +299,7 @@ export function createReplies(deps: RepliesDeps): Replies {
 
   return {
     command(text: string): Reply {
-      return { kind: 'ephemeral', message: answerQuestion(readCommand(text), tools) };
+      return { kind: 'ephemeral', message: answerQuestion(readCommand(text, people), tools) };
     },
 
     action(actionId: string, value: string, asker: Asker): Reply {
@@ -333,8 +336,7 @@ export function createReplies(deps: RepliesDeps): Replies {
     },
 
     mention(text: string): SlackMessage {
-      const knowsName = (name: string) => authors.find(name).kind !== 'none';
-      return answerQuestion(readMention(text, { knowsName }), tools);
+      return answerQuestion(readMention(text, people), tools);
     },
   };
 }
