@@ -120,7 +120,7 @@ export const LEADING_FRAMES: readonly Frame[] = [
   {
     pattern: lead(String.raw`tell\s+me\s+(?:more\s+)?(?:about|where|which|what)?\s*`),
     says: 'nothing',
-    example: ['tell me where the posters on domain adaptation are', 'domain adaptation'],
+    example: ['posters on graphs are', 'graphs'],
   },
   {
     pattern: lead(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ACTION_IDS } from '../../src/blocks/ids.ts';
 import { buildBot } from '../../src/compose.ts';
-import { QUESTIONS } from '../fixtures/questions.ts';
-import { ask, judgeAnswer } from '../helpers/question-judge.ts';
+import { QUESTIONS, SEED, SPOTLIGHTS } from '../fixtures/questions.ts';
+import { ask, judgeAnswer, postersShown } from '../helpers/question-judge.ts';
 import { allText, slackLimitViolations } from '../helpers/slack-limits.ts';
 
 // The seed session (data/): ICLR 2022 Poster Session 9, 78 papers, one undated session.
@@ -30,5 +31,58 @@ describe('questions as people ask them (test/fixtures/questions.ts)', () => {
       if (text.includes(`‘${row.ask.replace(/[?!.]+$/, '')}’`)) echoed.push(row.ask);
     }
     expect(echoed).toEqual([]);
+  });
+});
+
+describe('answers to questions', () => {
+  const asker = { userId: 'U1' };
+
+  it('pages facet answers with the filter kept', async () => {
+    const first = await replies.mention('<@UBOT> show me the spotlights', asker);
+    expect(first.text).toBe('Posters 1–5 of 11 among the spotlights');
+    const next = first.blocks
+      .flatMap((b) => (b.type === 'actions' ? b.elements : []))
+      .find((e) => e.type === 'button' && e.action_id === ACTION_IDS.resultsNext);
+    expect(next?.type === 'button' && next.value).toBeTruthy();
+    const value = next?.type === 'button' ? (next.value ?? '') : '';
+    const second = await replies.action(ACTION_IDS.resultsNext, value, asker);
+    expect(second.kind).toBe('replace');
+    expect(second.message.text).toBe('Posters 6–10 of 11 among the spotlights');
+    const shown = postersShown(second.message);
+    expect(shown).toHaveLength(5);
+    expect(shown.every((id) => SPOTLIGHTS.includes(id))).toBe(true);
+  });
+
+  it('falls back from an unknown author to the topic, and says so', async () => {
+    const message = await replies.mention('<@UBOT> papers by Jon Doerr on turbulence', asker);
+    expect(message.text).toBe(
+      'No author matches ‘Jon Doerr’, so here are posters about ‘turbulence’.',
+    );
+    expect(postersShown(message)).toEqual([SEED.turbulence]);
+    expect(message.blocks.some((b) => b.block_id === 'people_choices')).toBe(false);
+  });
+
+  it('says so when neither the author nor the topic finds anything', async () => {
+    const message = await replies.mention('<@UBOT> papers by Jon Doerr', asker);
+    expect(message.text).toBe(
+      'No author matches ‘Jon Doerr’, and no poster matches ‘Jon Doerr’ either.',
+    );
+    expect(allText(message)).not.toMatch(/Did you mean:\s*$/m);
+  });
+
+  it('tells where and when a named poster is', async () => {
+    const message = await replies.mention('<@UBOT> where is the BEiT poster?', asker);
+    expect(message.text).toBe('1 poster for ‘BEiT’');
+    expect(allText(message)).toContain(
+      'Presented in Poster Session 9 (no time in the schedule yet).',
+    );
+  });
+
+  it('answers /poster facets the same way as a mention', async () => {
+    const command = (await replies.command('spotlight continual learning', asker)).message;
+    const mention = await replies.mention('<@UBOT> spotlights on continual learning', asker);
+    expect(command.text).toBe('1 poster for ‘continual learning’ among the spotlights');
+    expect(mention.text).toBe(command.text);
+    expect(postersShown(mention)).toEqual([SEED.trgp]);
   });
 });
