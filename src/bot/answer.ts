@@ -184,3 +184,17 @@ function authorMiss(
 function isResults(message: SlackMessage): boolean {
   return message.blocks[0]?.block_id === 'results_heading';
 }
+
+/**
+ * Two or three questions for the help, each answerable in this catalog: a topic wrapped as
+ * people ask (from a help example known to find posters), and the facets the data has.
+ */
+export function exampleQuestions(topic: string | undefined, papers: readonly Paper[]): string[] {
+  const questions: string[] = [];
+  if (topic) questions.push(`@poster is anyone presenting work on ${topic}?`);
+  if (papers.some((p) => p.decision === 'Oral')) questions.push('@poster what are the orals?');
+  const spotlight = papers.some((p) => p.decision === 'Spotlight');
+  if (spotlight && topic) questions.push(`/poster spotlights on ${topic}`);
+  else if (papers.some((p) => p.codeUrls.length > 0)) questions.push('/poster with code');
+  return questions.slice(0, 3);
+}

@@ -10,7 +10,7 @@ import { formatInstant } from '../digest/time.ts';
 import { type AuthorIndex, matchedAuthorSlots, type Person } from '../search/author-index.ts';
 import type { PaperIndex, SearchHit } from '../search/paper-index.ts';
 import { snippet } from '../search/snippet.ts';
-import { type AnswerTools, answerQuestion } from './answer.ts';
+import { type AnswerTools, answerQuestion, exampleQuestions } from './answer.ts';
 import { type Facets, scopeFacets } from './facets.ts';
 import { cleanInput } from './intent.ts';
 import { createKnownItems } from './known-item.ts';
@@ -83,6 +83,7 @@ export function createReplies(deps: RepliesDeps): Replies {
     const exampleAuthor = mostPublishedAuthor(index.all());
     helpMessage = renderHelp({
       examples,
+      questions: exampleQuestions(examples[0], index.all()),
       ...(exampleAuthor && { exampleAuthor }),
       papers: index.size,
       sessions: catalog.sessions.length,

@@ -86,3 +86,19 @@ describe('answers to questions', () => {
     expect(postersShown(mention)).toEqual([SEED.trgp]);
   });
 });
+
+describe('help', () => {
+  it('shows two or three questions, each answered with posters', async () => {
+    const help = allText((await replies.command('help', { userId: 'U1' })).message);
+    const line = help.split('\n').find((l) => l.startsWith('Ask as you would ask a person:'));
+    const questions = [...(line ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+    expect(questions.length).toBeGreaterThanOrEqual(2);
+    expect(questions.length).toBeLessThanOrEqual(3);
+    for (const question of questions) {
+      const message = question.startsWith('/poster ')
+        ? (await replies.command(question.slice('/poster '.length), { userId: 'U1' })).message
+        : await replies.mention(question.replace(/^@poster /, '<@UBOT> '), { userId: 'U1' });
+      expect(postersShown(message).length, question).toBeGreaterThan(0);
+    }
+  });
+});
