@@ -1,7 +1,10 @@
 /**
  * Wiring shared by the bot (src/main.ts) and the command line (bin/poster-bot.js): from a data
- * folder to a catalog, an index and the bot's replies. Reads files; opens no sockets.
+ * folder to a catalog, an index and the bot's replies, and the one store every entry point
+ * opens the same way. Reads files; opens no sockets.
  */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 import { createReplies } from './bot/replies.ts';
 import type { Replies } from './bot/types.ts';
@@ -11,6 +14,7 @@ import { CONFIG_DEFAULTS } from './config.ts';
 import { type AuthorIndex, buildAuthorIndexData, openAuthorIndex } from './search/author-index.ts';
 import { loadSnapshot, type Snapshot } from './search/index-cache.ts';
 import { buildPaperIndexData, openPaperIndex, type PaperIndex } from './search/paper-index.ts';
+import { openStore, type Store } from './store/store.ts';
 
 export interface Bot {
   catalog: Catalog;
@@ -32,6 +36,8 @@ export interface BuildOptions extends LoadOptions {
   cacheDir?: string;
   /** Told why a snapshot was rebuilt or not stored (one line each). */
   onCacheNotice?: (message: string) => void;
+  /** The store, for the features that keep something per user. */
+  store?: Store;
 }
 
 /**
@@ -72,6 +78,20 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
     pageSize: options.resultsPerPage ?? CONFIG_DEFAULTS.resultsPerPage,
     ...(options.timeZone && { timeZone: options.timeZone }),
     ...(options.now && { now: options.now }),
+    ...(options.store && { store: options.store }),
   });
   return { catalog, problems, index, authors, replies };
+}
+
+/**
+ * Opens the store at `path` (DATABASE_PATH) for the bot, the console and the CLI alike. With
+ * `create`, its folder and the database are created as needed; without, a missing database
+ * gives `undefined`, so a dry run never leaves a file behind.
+ */
+export function openStoreAt(path: string, { create }: { create: boolean }): Store | undefined {
+  if (path !== ':memory:') {
+    if (!create && !existsSync(path)) return undefined;
+    mkdirSync(dirname(path), { recursive: true });
+  }
+  return openStore(path);
 }

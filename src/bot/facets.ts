@@ -4,7 +4,7 @@
  * applied as a filter over papers. Pure: the catalog's sessions and the clock are arguments.
  */
 import type { Decision, Paper, Session } from '../catalog/types.ts';
-import { addDays, localDate } from '../digest/time.ts';
+import { addDays, localDate } from '../time.ts';
 
 /** Part of a day, by the session's local start hour: before 12, 12–17, from 17. */
 export type PartOfDay = 'morning' | 'afternoon' | 'evening';

@@ -11,19 +11,29 @@
  */
 import { safeCut } from '../blocks/escape.ts';
 import type { AuthorIndex, Person } from '../search/author-index.ts';
+import type { Facets } from './facets.ts';
 import { unframe } from './framing.ts';
 
 /** Longest query or name kept, in characters: long input must not blow up a reply. */
 export const MAX_QUERY_LENGTH = 200;
 
-/** What an @mention asks for. */
+/**
+ * What an @mention asks for. `facets` (read by ./question.ts) narrow the posters: orals,
+ * award winners, with code, a session, a time of day.
+ */
 export type Intent =
   | { kind: 'help' }
-  | { kind: 'author'; name: string }
-  | { kind: 'topic'; query: string }
-  | { kind: 'topic_and_author'; query: string; name: string }
+  | { kind: 'author'; name: string; facets?: Facets }
+  | { kind: 'topic'; query: string; facets?: Facets }
+  /**
+   * A topic by a person. `phrase`, when the words came as "X by Y", is the whole question,
+   * tried first as the title of a poster ("Meta-Imitation Learning by Watching Videos").
+   */
+  | { kind: 'topic_and_author'; query: string; name: string; facets?: Facets; phrase?: string }
   /** A short phrase that may be a person or a subject ("hsieh", "diffusion"): try people first. */
-  | { kind: 'name_or_topic'; text: string }
+  | { kind: 'name_or_topic'; text: string; facets?: Facets }
+  /** Facets alone: "what are the orals?", `/poster with code`. */
+  | PostersIntent
   | ScheduleIntent;
 
 /** "What is on now / next / today". */
@@ -32,12 +42,20 @@ export interface ScheduleIntent {
   which: 'now' | 'next' | 'today';
 }
 
-/** What a `/poster` command asks for. */
+/** Every poster with some facets. */
+export interface PostersIntent {
+  kind: 'posters';
+  facets: Facets;
+}
+
+/** What a `/poster` command asks for: the mention's phrasings of people and facets too. */
 export type CommandIntent =
   | { kind: 'help' }
-  | { kind: 'author'; name: string }
+  | { kind: 'author'; name: string; facets?: Facets }
+  | Extract<Intent, { kind: 'topic_and_author' }>
+  | PostersIntent
   | ScheduleIntent
-  | { kind: 'search'; query: string };
+  | { kind: 'search'; query: string; facets?: Facets };
 
 const CONTROL_RE = /[\p{Cc}\p{Cf}]/gu;
 

@@ -3,8 +3,9 @@
  * poster", "Cold Brew"), or by its title or most of it — should get that poster, not every
  * poster sharing a word with it. Uses only PaperIndex's public API (`all`, `search`).
  */
+
+import { formatInstant } from '../blocks/time.ts';
 import type { Paper, Session } from '../catalog/types.ts';
-import { formatInstant } from '../digest/time.ts';
 import type { PaperIndex } from '../search/paper-index.ts';
 
 /** Finds the posters a phrase names; empty when it names none (it is a topic, or a person). */

@@ -1,88 +1,59 @@
 /**
- * A question as people ask it, read into what to look for: a topic, a person, a poster
- * named outright, and facets ("orals", "with code", "in session 3"). Pure: the caller says
- * which names are people, and settles known items and facets with the index and catalog.
+ * A question as people ask it, read into an intent: a topic, a person, a poster named
+ * outright (settled by the search feature with ./known-item.ts), and facets ("orals", "with
+ * code", "in session 3"). Pure: the caller says which names are people.
  */
 import { type Facets, hasFacets, readFacets } from './facets.ts';
 import { unframe } from './framing.ts';
 import {
+  type CommandIntent,
   cleanInput,
+  type Intent,
   type MentionOptions,
   mentionText,
   parseMention,
   parsePosterCommand,
-  type ScheduleIntent,
 } from './intent.ts';
 
-/** What a question asks for. */
-export type Question =
-  | { kind: 'help' }
-  | ScheduleIntent
-  /** Facets alone: "what are the orals?", `/poster with code`. */
-  | { kind: 'posters'; facets: Facets }
-  /** A subject; `phrase` is also tried as the name or title of a poster. */
-  | { kind: 'topic'; query: string; facets: Facets }
-  /** A person's posters, on `topic` when given. `phrase`: the whole question, unwrapped. */
-  | { kind: 'author'; name: string; topic?: string; facets: Facets; phrase?: string }
-  /** A short phrase that may be a person or a subject: people first, then a poster, then a topic. */
-  | { kind: 'name_or_topic'; text: string; facets: Facets };
-
-/** Reads an @mention (decoded, still holding `<@BOT>`). */
-export function readMention(text: string, options: MentionOptions = {}): Question {
+/**
+ * Reads an @mention (decoded, still holding `<@BOT>`): {@link parseMention}'s phrasings,
+ * with the facets read out first ("orals by Percy Liang" → Percy Liang's orals).
+ */
+export function readMention(text: string, options: MentionOptions = {}): Intent {
   const plain = parseMention(text, options);
-  if (plain.kind === 'schedule') return plain;
+  if (plain.kind === 'schedule' || plain.kind === 'help') return withPhrase(plain, text);
   const { facets, rest } = readFacets(mentionText(text));
-  if (!hasFacets(facets)) return fromIntent(plain, facets, mentionText(text));
-  if (plain.kind === 'help') return plain;
+  if (!hasFacets(facets)) return withPhrase(plain, mentionText(text));
   const intent = parseMention(rest, options);
   if (intent.kind === 'help' || intent.kind === 'schedule') return { kind: 'posters', facets };
-  return fromIntent(intent, facets, rest);
+  return withFacets(withPhrase(intent, rest), facets);
 }
 
 /**
  * Reads `/poster` text (decoded): the same facets, wrapping and author phrasings ("papers by
  * Yi Tay") as a mention; anything else is searched as typed, less its wrapping.
  */
-export function readCommand(text: string, options: MentionOptions = {}): Question {
+export function readCommand(text: string, options: MentionOptions = {}): CommandIntent {
   const intent = parsePosterCommand(text);
-  if (intent.kind !== 'search')
-    return intent.kind === 'author' ? { ...intent, facets: {} } : intent;
+  if (intent.kind !== 'search') return intent;
   const { facets, rest } = readFacets(intent.query);
   const asked = parseMention(rest, options);
   if (asked.kind === 'author' || asked.kind === 'topic_and_author') {
-    return fromIntent(asked, facets, rest);
+    return withFacets(withPhrase(asked, rest), facets);
   }
   const topic = unframe(rest).text;
   if (topic === '') {
-    return hasFacets(facets)
-      ? { kind: 'posters', facets }
-      : { kind: 'topic', query: intent.query, facets };
+    return hasFacets(facets) ? { kind: 'posters', facets } : intent;
   }
-  return { kind: 'topic', query: cleanInput(topic), facets };
+  return withFacets({ kind: 'search', query: cleanInput(topic) }, facets);
 }
 
-function fromIntent(
-  intent: ReturnType<typeof parseMention>,
-  facets: Facets,
-  sentence: string,
-): Question {
-  switch (intent.kind) {
-    case 'help':
-    case 'schedule':
-      return intent;
-    case 'topic':
-      return { kind: 'topic', query: intent.query, facets };
-    case 'name_or_topic':
-      return { kind: 'name_or_topic', text: intent.text, facets };
-    case 'author':
-      return { kind: 'author', name: intent.name, facets };
-    case 'topic_and_author':
-      return {
-        kind: 'author',
-        name: intent.name,
-        topic: intent.query,
-        facets,
-        phrase: unframe(sentence).text,
-      };
-  }
+/** "X by Y" keeps the whole question, to be tried as a poster's title first. */
+function withPhrase<I extends Intent>(intent: I, sentence: string): I {
+  if (intent.kind !== 'topic_and_author') return intent;
+  return { ...intent, phrase: unframe(sentence).text };
+}
+
+function withFacets<I extends Intent | CommandIntent>(intent: I, facets: Facets): I {
+  return hasFacets(facets) ? { ...intent, facets } : intent;
 }

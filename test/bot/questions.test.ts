@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/blocks/ids.ts';
 import { buildBot } from '../../src/compose.ts';
 import { QUESTIONS, SEED, SPOTLIGHTS } from '../fixtures/questions.ts';
-import { ask, judgeAnswer, postersShown } from '../helpers/question-judge.ts';
+import { ask, judgeAnswer, messageOf, postersShown } from '../helpers/question-judge.ts';
 import { allText, slackLimitViolations } from '../helpers/slack-limits.ts';
 
 // The seed session (data/): ICLR 2022 Poster Session 9, 78 papers, one undated session.
@@ -47,8 +47,8 @@ describe('answers to questions', () => {
     const value = next?.type === 'button' ? (next.value ?? '') : '';
     const second = await replies.action(ACTION_IDS.resultsNext, value, asker);
     expect(second.kind).toBe('replace');
-    expect(second.message.text).toBe('Posters 6–10 of 11 among the spotlights');
-    const shown = postersShown(second.message);
+    expect(messageOf(second).text).toBe('Posters 6–10 of 11 among the spotlights');
+    const shown = postersShown(messageOf(second));
     expect(shown).toHaveLength(5);
     expect(shown.every((id) => SPOTLIGHTS.includes(id))).toBe(true);
   });
@@ -79,7 +79,7 @@ describe('answers to questions', () => {
   });
 
   it('answers /poster facets the same way as a mention', async () => {
-    const command = (await replies.command('spotlight continual learning', asker)).message;
+    const command = messageOf(await replies.command('spotlight continual learning', asker));
     const mention = await replies.mention('<@UBOT> spotlights on continual learning', asker);
     expect(command.text).toBe('1 poster for ‘continual learning’ among the spotlights');
     expect(mention.text).toBe(command.text);
@@ -89,14 +89,14 @@ describe('answers to questions', () => {
 
 describe('help', () => {
   it('shows two or three questions, each answered with posters', async () => {
-    const help = allText((await replies.command('help', { userId: 'U1' })).message);
+    const help = allText(messageOf(await replies.command('help', { userId: 'U1' })));
     const line = help.split('\n').find((l) => l.startsWith('Ask as you would ask a person:'));
     const questions = [...(line ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
     expect(questions.length).toBeGreaterThanOrEqual(2);
     expect(questions.length).toBeLessThanOrEqual(3);
     for (const question of questions) {
       const message = question.startsWith('/poster ')
-        ? (await replies.command(question.slice('/poster '.length), { userId: 'U1' })).message
+        ? messageOf(await replies.command(question.slice('/poster '.length), { userId: 'U1' }))
         : await replies.mention(question.replace(/^@poster /, '<@UBOT> '), { userId: 'U1' });
       expect(postersShown(message).length, question).toBeGreaterThan(0);
     }

@@ -1,6 +1,6 @@
 import { ACTION_IDS } from '../../src/blocks/ids.ts';
 import type { SlackMessage } from '../../src/blocks/message.ts';
-import type { Replies } from '../../src/bot/types.ts';
+import type { Replies, Reply } from '../../src/bot/types.ts';
 import type { QuestionRow } from '../fixtures/questions.ts';
 import { allText } from './slack-limits.ts';
 
@@ -31,7 +31,13 @@ export function postersCounted(message: SlackMessage): number {
 export async function ask(replies: Replies, row: QuestionRow): Promise<SlackMessage> {
   const asker = { userId: 'U_TABLE' };
   if (row.via === 'mention') return replies.mention(`<@UBOT> ${row.ask}`, asker);
-  return (await replies.command(row.ask, asker)).message;
+  return messageOf(await replies.command(row.ask, asker));
+}
+
+/** The message of a reply (a command or a click never answers with a view). */
+export function messageOf(reply: Reply): SlackMessage {
+  if (reply.kind === 'view') throw new Error('question-judge: a view, not a message');
+  return reply.message;
 }
 
 /**
