@@ -31,6 +31,8 @@ interface FacetWords {
 }
 
 const POSTERS = ' posters ';
+/** "accepted as an oral", "the spotlights": words that belong to the decision. */
+const ACCEPTED_AS = String.raw`(?:(?:accepted|selected|chosen)\s+(?:as|for)\s+)?(?:(?:an?|the)\s+)?`;
 const KIND = String.raw`(?:\s+(?:papers?|posters?|talks?|presentations?|sessions?))?`;
 
 function addDecision(facets: Facets, decision: Decision) {
@@ -40,13 +42,15 @@ function addDecision(facets: Facets, decision: Decision) {
 /** The facet phrases, tried in order; each match is cut out of the question. */
 const FACET_WORDS: readonly FacetWords[] = [
   {
-    pattern:
-      /\b(?:(?:an?|the)\s+)?oral(?:s|\s+presentations?|\s+talks?|\s+papers?|\s+posters?)?\b/gi,
+    pattern: new RegExp(
+      String.raw`\b${ACCEPTED_AS}oral(?:s|\s+presentations?|\s+talks?|\s+papers?|\s+posters?)?\b`,
+      'gi',
+    ),
     leaves: POSTERS,
     read: (_, f) => addDecision(f, 'Oral'),
   },
   {
-    pattern: new RegExp(String.raw`\b(?:(?:an?|the)\s+)?spot-?lights?${KIND}\b`, 'gi'),
+    pattern: new RegExp(String.raw`\b${ACCEPTED_AS}spot-?lights?${KIND}\b`, 'gi'),
     leaves: POSTERS,
     read: (_, f) => addDecision(f, 'Spotlight'),
   },

@@ -89,6 +89,13 @@ export const LEADING_FRAMES: readonly Frame[] = [
   },
   {
     pattern: lead(
+      String.raw`(?:(?:have\s+)?you\s+got|got)\s+|help\s+(?:me|us)\s+(?:to\s+)?(?:find|see|locate|look\s+for|with)?\s*`,
+    ),
+    says: 'nothing',
+    example: ['help me find posters on time-series classification', 'time-series classification'],
+  },
+  {
+    pattern: lead(
       String.raw`who(?:'s|’s|\s+is|\s+are)?\s+(?:presenting|showing|exhibiting|talking)\s+(?:${ABOUT}\s+)?`,
     ),
     says: 'topic',

@@ -69,8 +69,9 @@ export function createReplies(deps: RepliesDeps): Replies {
   const commands = merge(features, (f) => f.command as IntentTable<CommandIntent>);
   const mentions = merge(features, (f) => f.mention as IntentTable<Intent>);
   const actions = merge(features, (f) => f.actions);
-  // Lets the question reader tell a name from a topic ("papers from yi tay").
-  const people = { knowsName: (name: string) => deps.authors.find(name).kind !== 'none' };
+  // Lets the question reader tell a name from a topic ("papers from yi tay"); a near miss
+  // ("learning by doing" ~ Li Dong) is not a name the catalog knows.
+  const people = { knowsName: (name: string) => deps.authors.find(name).kind === 'people' };
 
   return {
     command(text, asker) {

@@ -28,6 +28,8 @@ describe('readFacets', () => {
     ['diffusion tomorrow morning', { when: { day: 'tomorrow', part: 'morning' } }, 'diffusion'],
     ['graphs tonight', { when: { day: 'today', part: 'evening' } }, 'graphs'],
     ['is BEiT an oral?', { decisions: ['Oral'] }, 'is BEiT posters?'],
+    ['papers accepted as orals', { decisions: ['Oral'] }, 'posters'],
+    ['selected for a spotlight', { decisions: ['Spotlight'] }, 'posters'],
     // Topics that only look like facets stay topics.
     ['code generation', {}, 'code generation'],
     [

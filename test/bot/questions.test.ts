@@ -70,6 +70,13 @@ describe('answers to questions', () => {
     expect(allText(message)).not.toMatch(/Did you mean:\s*$/m);
   });
 
+  it('reads "by" before a word only near a name as a topic', async () => {
+    // "doing" is one edit from the surname Dong: a near miss, not a person.
+    const message = await replies.mention('<@UBOT> learning by doing', asker);
+    expect(message.text).toMatch(/ for ‘learning by doing’$/);
+    expect(allText(message)).not.toContain('No author matches');
+  });
+
   it('tells where and when a named poster is', async () => {
     const message = await replies.mention('<@UBOT> where is the BEiT poster?', asker);
     expect(message.text).toBe('1 poster for ‘BEiT’');
