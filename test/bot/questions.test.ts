@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/blocks/ids.ts';
+import { createReplies } from '../../src/bot/replies.ts';
+import type { Session } from '../../src/catalog/types.ts';
 import { buildBot } from '../../src/compose.ts';
+import { createAuthorIndex } from '../../src/search/author-index.ts';
+import { createPaperIndex } from '../../src/search/paper-index.ts';
+import { makePaper } from '../fixtures/papers.ts';
 import { QUESTIONS, SEED, SPOTLIGHTS } from '../fixtures/questions.ts';
 import { ask, judgeAnswer, messageOf, postersShown } from '../helpers/question-judge.ts';
 import { allText, slackLimitViolations } from '../helpers/slack-limits.ts';
@@ -107,5 +112,65 @@ describe('help', () => {
         : await replies.mention(question.replace(/^@poster /, '<@UBOT> '), { userId: 'U1' });
       expect(postersShown(message).length, question).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('time facets over a dated schedule', () => {
+  // Vienna, 2 May 2022: a morning and an afternoon session; another the next morning.
+  const sessions: Session[] = [
+    {
+      id: 'am',
+      name: 'Poster Session 1',
+      start: '2022-05-02T07:00:00Z',
+      end: '2022-05-02T09:00:00Z',
+    },
+    {
+      id: 'pm',
+      name: 'Poster Session 2',
+      start: '2022-05-02T12:00:00Z',
+      end: '2022-05-02T14:00:00Z',
+    },
+    {
+      id: 'next',
+      name: 'Poster Session 3',
+      start: '2022-05-03T07:00:00Z',
+      end: '2022-05-03T09:00:00Z',
+    },
+  ];
+  const papers = [
+    makePaper({
+      id: 'diff-am',
+      title: 'Diffusion in the Morning',
+      sessionIds: ['am'],
+      decision: 'Oral',
+    }),
+    makePaper({ id: 'diff-pm', title: 'Diffusion After Lunch', sessionIds: ['pm'] }),
+    makePaper({ id: 'gnn-pm', title: 'Graphs After Lunch', sessionIds: ['pm'], decision: 'Oral' }),
+    makePaper({ id: 'diff-next', title: 'Diffusion Tomorrow', sessionIds: ['next'] }),
+  ];
+  const dated = createReplies({
+    index: createPaperIndex(papers),
+    authors: createAuthorIndex(papers),
+    catalog: { papers, sessions },
+    pageSize: 5,
+    now: () => new Date('2022-05-02T06:00:00Z'),
+    timeZone: 'Europe/Vienna',
+  });
+  const asker = { userId: 'U1' };
+
+  it.each([
+    ['what is on this afternoon?', ['diff-pm', 'gnn-pm']],
+    ['diffusion this afternoon', ['diff-pm']],
+    ['diffusion tomorrow', ['diff-next']],
+    ['orals today', ['diff-am', 'gnn-pm']],
+    ['orals this afternoon', ['gnn-pm']],
+  ])('%j → %j', async (question, ids) => {
+    const message = await dated.mention(`<@UBOT> ${question}`, asker);
+    expect(postersShown(message).sort()).toEqual([...ids].sort());
+  });
+
+  it('says when no session is then', async () => {
+    const message = await dated.mention('<@UBOT> orals tomorrow evening', asker);
+    expect(message.text).toBe('No poster session tomorrow evening.');
   });
 });
