@@ -9,7 +9,7 @@ import type { Catalog } from '../catalog/types.ts';
 import type { AuthorIndex } from '../search/author-index.ts';
 import type { PaperIndex } from '../search/paper-index.ts';
 import type { Store } from '../store/store.ts';
-import type { ActionHandler, BotContext, Feature, IntentHandlers } from './feature.ts';
+import type { BotContext, Feature } from './feature.ts';
 import { createHelpFeature } from './features/help.ts';
 import { createPagingFeature } from './features/paging.ts';
 import { createPaperActionsFeature } from './features/paper-actions.ts';
@@ -131,5 +131,3 @@ function withoutIndex(actionId: string): string {
 function on(asker: Asker, surface: NonNullable<Asker['surface']>): Asker {
   return { ...asker, surface: asker.surface ?? surface };
 }
-
-export type { ActionHandler, IntentHandlers, Reply };
