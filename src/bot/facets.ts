@@ -33,6 +33,11 @@ interface FacetWords {
 const POSTERS = ' posters ';
 /** "accepted as an oral", "the spotlights": words that belong to the decision. */
 const ACCEPTED_AS = String.raw`(?:(?:accepted|selected|chosen)\s+(?:as|for)\s+)?(?:(?:an?|the)\s+)?`;
+/** "session nine": numbers as people type them in a sentence. */
+const NUMBER_WORDS =
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
+    ' ',
+  );
 const KIND = String.raw`(?:\s+(?:papers?|posters?|talks?|presentations?|sessions?))?`;
 
 function addDecision(facets: Facets, decision: Decision) {
@@ -73,11 +78,15 @@ const FACET_WORDS: readonly FacetWords[] = [
     },
   },
   {
-    pattern:
-      /\b(?:(?:in|at|during|from|of)\s+)?(?:the\s+)?(?:poster\s+)?session\s+(?:#|no\.?\s*|number\s+)?(?<n>\d{1,3})\b/gi,
+    pattern: new RegExp(
+      String.raw`\b(?:(?:in|at|during|from|of)\s+)?(?:the\s+)?(?:poster\s+)?session\s+(?:#|no\.?\s*|number\s+)?(?<n>\d{1,3}|${NUMBER_WORDS.join('|')})\b`,
+      'gi',
+    ),
     leaves: ' ',
     read: (m, f) => {
-      f.session = m.groups?.n ?? '';
+      const n = (m.groups?.n ?? '').toLowerCase();
+      const spelt = NUMBER_WORDS.indexOf(n);
+      f.session = spelt >= 0 ? String(spelt + 1) : n;
     },
   },
   {

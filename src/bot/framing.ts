@@ -120,6 +120,13 @@ export const LEADING_FRAMES: readonly Frame[] = [
     example: ['where Patch-Fool is', 'Patch-Fool'],
   },
   {
+    pattern: lead(
+      String.raw`who\s+(?:(?:is|are)\s+the\s+authors?\s+of|(?:wrote|authored|made|is\s+behind))\s+`,
+    ),
+    says: 'nothing',
+    example: ['who are the authors of BEiT', 'BEiT'],
+  },
+  {
     pattern: lead(String.raw`which\s+sessions?\s+(?:is|are|has|have)\s+`),
     says: 'nothing',
     example: ['which session is the Eigencurve paper in', 'Eigencurve'],
@@ -159,7 +166,7 @@ export const LEADING_FRAMES: readonly Frame[] = [
   },
   {
     pattern: lead(
-      String.raw`what(?:'s|’s|\s+is|\s+are)?\s+(?:there|new|interesting|happening|available)\s+(?:${ABOUT}\s+)`,
+      String.raw`what(?:'s|’s|\s+is|\s+are)?\s+(?:there|new|interesting|happening|available|hot|trending|popular|cool|going\s+on)\s+(?:${ABOUT}\s+)`,
     ),
     says: 'topic',
     example: ["what's there on reinforcement learning", 'reinforcement learning'],
@@ -232,10 +239,10 @@ export const TRAILING_FRAMES: readonly Frame[] = [
   },
   {
     pattern: trail(
-      String.raw`[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|cheers|if\s+any|if\s+there\s+are\s+any|if\s+possible)`,
+      String.raw`[\s,?!.]+(?:please|pls|plz|thanks|thank\s+you|thx|cheers|if\s+any|if\s+there\s+are\s+any|if\s+possible)(?:\s+(?:a\s+lot|so\s+much|in\s+advance))?`,
     ),
     says: 'nothing',
-    example: ['graph neural networks, thanks', 'graph neural networks'],
+    example: ['meta-learning? Thanks a lot!', 'meta-learning'],
   },
   {
     pattern: trail(

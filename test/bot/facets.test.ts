@@ -29,6 +29,7 @@ describe('readFacets', () => {
     ['graphs tonight', { when: { day: 'today', part: 'evening' } }, 'graphs'],
     ['is BEiT an oral?', { decisions: ['Oral'] }, 'is BEiT posters?'],
     ['papers accepted as orals', { decisions: ['Oral'] }, 'posters'],
+    ['posters in session nine', { session: '9' }, 'posters'],
     ['selected for a spotlight', { decisions: ['Spotlight'] }, 'posters'],
     // Topics that only look like facets stay topics.
     ['code generation', {}, 'code generation'],
