@@ -48,9 +48,12 @@ function contentWords(text: string): Set<string> {
   );
 }
 
-/** "F8Net", "BEiT", "PipeGCN", "NODE-GAM", "T-WaveNet": written like a name, not a word. */
+/**
+ * "F8Net", "BEiT", "PipeGCN", "T-WaveNet": written like a name, never like a word. Capitals
+ * alone ("META", "SELF", "GAN") are not enough: people type words that way too.
+ */
 function looksCoined(name: string): boolean {
-  return /\p{N}/u.test(name) || /\p{L}\p{Lu}/u.test(name);
+  return /\p{N}/u.test(name) || /\p{Ll}\p{Lu}/u.test(name);
 }
 
 export function createKnownItems(index: Pick<PaperIndex, 'all' | 'search'>): KnownItems {
@@ -72,7 +75,8 @@ export function createKnownItems(index: Pick<PaperIndex, 'all' | 'search'>): Kno
 
   /**
    * A short name counts when it names one paper and is a name, not a phrase of common
-   * words: coined ("EViT"), or found complete in no other paper ("Eigencurve", "Cold Brew").
+   * words: coined and typed as written ("EViT"), or found complete in no other paper
+   * ("Eigencurve", "Cold Brew", "beit").
    */
   function byName(phrase: string): Paper[] {
     const words = titleWords(phrase);
@@ -85,7 +89,10 @@ export function createKnownItems(index: Pick<PaperIndex, 'all' | 'search'>): Kno
         const paper = papers[0]!;
         if (found.includes(paper)) continue;
         const head = paper.title.slice(0, paper.title.indexOf(':'));
-        if (looksCoined(head) || isUnique(head, paper)) found.push(paper);
+        // A coined name typed as written ("MuTual", not "mutual"), or one no other paper holds.
+        if ((looksCoined(head) && phrase.includes(head)) || isUnique(head, paper)) {
+          found.push(paper);
+        }
       }
     }
     return found;
@@ -96,20 +103,28 @@ export function createKnownItems(index: Pick<PaperIndex, 'all' | 'search'>): Kno
     return complete.length === 1 && complete[0]!.paper.id === paper.id;
   }
 
-  /** Titles (or a part of one, split at `:` or `?`) the phrase holds most of. */
+  /**
+   * Titles (or a part of one, split at `:` or `?`) the phrase holds most of. A phrase that
+   * many papers match in full is a topic even when it is most of some title ("generative
+   * adversarial networks"), unless it is a whole title word for word.
+   */
   function byTitle(phrase: string): Paper[] {
     const asked = contentWords(phrase);
     if (asked.size < MIN_SHARED_WORDS) return [];
+    const hits = index.search(phrase, { limit: MAX_KNOWN + 3 });
+    const common = hits.filter((hit) => hit.complete).length > MAX_KNOWN;
     const found: Paper[] = [];
-    for (const { paper } of index.search(phrase, { limit: 5 })) {
+    for (const { paper } of hits) {
       const parts = [paper.title, ...paper.title.split(/[:?]/)].map(contentWords);
-      const named = parts.some((part) => {
+      const named = parts.some((part, i) => {
         let shared = 0;
         for (const w of part) if (asked.has(w)) shared++;
+        const whole = i === 0 && shared === part.size && shared === asked.size;
         return (
           shared >= MIN_SHARED_WORDS &&
           shared / part.size >= MIN_TITLE_COVERAGE &&
-          shared / asked.size >= MIN_PHRASE_PRECISION
+          shared / asked.size >= MIN_PHRASE_PRECISION &&
+          (!common || (whole && shared > MIN_SHARED_WORDS))
         );
       });
       if (named) found.push(paper);

@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKnownItems, whereAndWhen } from '../../src/bot/known-item.ts';
+import { parseJsonLines } from '../../src/catalog/json-lines.ts';
 import type { Session } from '../../src/catalog/types.ts';
 import { buildBot } from '../../src/compose.ts';
+import { createPaperIndex } from '../../src/search/paper-index.ts';
 import { makePaper } from '../fixtures/papers.ts';
 import { SEED } from '../fixtures/questions.ts';
+import { SHARED_DATA, skipWithoutSharedData } from '../helpers/shared-data.ts';
 
 // The seed session (data/), 78 real titles: short names before a colon, titles with "by".
 const { index } = buildBot('data');
@@ -51,6 +56,39 @@ describe('createKnownItems over the seed', () => {
 
   it('names two posters when both are named', () => {
     expect(ids('BEiT and F8Net').sort()).toEqual([SEED.beit, SEED.f8net].sort());
+  });
+});
+
+const JSONL = join(SHARED_DATA, 'virtual_conferences_2020.jsonl');
+
+// 2,765 papers of ICLR, ACL and EMNLP 2020: a topic is often most of some title there
+// ("Uncertain Natural Language Inference"), and short names collide with words ("META:").
+describe.skipIf(skipWithoutSharedData(JSONL))('createKnownItems over 2,765 papers', () => {
+  const { papers } = parseJsonLines(readFileSync(JSONL, 'utf8'), 'virtual_conferences_2020.jsonl');
+  const big = createKnownItems(createPaperIndex(papers));
+
+  it.each([
+    'graph neural networks',
+    'generative adversarial networks',
+    'graph convolutional networks',
+    'natural language inference',
+    'pretrained language models',
+    'neural machine translation',
+    'question answering',
+    'self-supervised learning',
+    'meta learning',
+    'few-shot learning',
+    'GAN',
+    'BERT',
+  ])('%j names no poster', (topic) => {
+    expect(big.find(topic)).toEqual([]);
+  });
+
+  it('finds almost every whole title, first', () => {
+    const sample = papers.filter((_, i) => i % 13 === 0);
+    const found = sample.filter((paper) => big.find(paper.title)[0]?.id === paper.id);
+    expect(sample.length).toBeGreaterThan(200);
+    expect(found.length / sample.length).toBeGreaterThan(0.97);
   });
 });
 
