@@ -89,8 +89,10 @@ export function createKnownItems(index: Pick<PaperIndex, 'all' | 'search'>): Kno
         const paper = papers[0]!;
         if (found.includes(paper)) continue;
         const head = paper.title.slice(0, paper.title.indexOf(':'));
-        // A coined name typed as written ("MuTual", not "mutual"), or one no other paper holds.
-        if ((looksCoined(head) && phrase.includes(head)) || isUnique(head, paper)) {
+        // A coined name typed as written ("MuTual", not "mutual"), a name that is the whole
+        // question as written ("ALBERT"), or one no other paper holds.
+        const asWritten = phrase.trim() === head.trim();
+        if ((looksCoined(head) && phrase.includes(head)) || asWritten || isUnique(head, paper)) {
           found.push(paper);
         }
       }

@@ -84,6 +84,13 @@ describe.skipIf(skipWithoutSharedData(JSONL))('createKnownItems over 2,765 paper
     expect(big.find(topic)).toEqual([]);
   });
 
+  it('takes a short name typed alone as written, even when other papers cite it', () => {
+    expect(big.find('ALBERT').map((p) => p.title)).toEqual([
+      'ALBERT: A Lite BERT for Self-supervised Learning of Language Representations',
+    ]);
+    expect(big.find('albert models')).toEqual([]);
+  });
+
   it('finds almost every whole title, first', () => {
     const sample = papers.filter((_, i) => i % 13 === 0);
     const found = sample.filter((paper) => big.find(paper.title)[0]?.id === paper.id);
