@@ -82,6 +82,23 @@ describe('answers to questions', () => {
     expect(allText(message)).not.toContain('No author matches');
   });
 
+  it('shows the topic without its facets when none has them, and says so', async () => {
+    const message = await replies.mention('<@UBOT> orals on turbulence', asker);
+    expect(message.text).toBe('1 poster for ‘turbulence’');
+    expect(postersShown(message)).toEqual([SEED.turbulence]);
+    expect(allText(message)).toContain(
+      'No posters among the orals match ‘turbulence’; these are all the posters on it.',
+    );
+  });
+
+  it('shows a person’s posters without the facets when none has them, and says so', async () => {
+    const message = messageOf(await replies.command('spotlights by Yi Tay', asker));
+    expect(message.text).toBe('2 posters by Yi Tay');
+    expect(allText(message)).toContain(
+      'Yi Tay has no posters among the spotlights; these are all their posters.',
+    );
+  });
+
   it('tells where and when a named poster is', async () => {
     const message = await replies.mention('<@UBOT> where is the BEiT poster?', asker);
     expect(message.text).toBe('1 poster for ‘BEiT’');

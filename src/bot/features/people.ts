@@ -56,9 +56,14 @@ export function createPeopleFeature(deps: PeopleDeps): Feature {
     const scoped = facets && hasFacets(facets) ? search.scope(facets) : undefined;
     if (scoped?.kind === 'impossible') return renderNotice(scoped.reason);
     const note = scoped?.kind === 'filter_without_time' ? scoped.reason : undefined;
+    const who = match.people[0]!.name;
     return (
       pages.show({ kind: 'author', name, page: 0, ...(scoped && { facets }) }, note) ??
-      renderNotice(`${match.people[0]!.name} has no posters ${scoped?.description ?? 'here'}.`)
+      pages.show(
+        { kind: 'author', name, page: 0 },
+        `${who} has no posters ${scoped?.description ?? 'here'}; these are all their posters.`,
+      ) ??
+      renderNotice(`${who} has no posters here.`)
     );
   }
 

@@ -63,11 +63,14 @@ export function createSearchFeature(context: BotContext): SearchFeature {
     const scoped = scope(facets);
     if (scoped.kind === 'impossible') return renderNotice(scoped.reason);
     const note = scoped.kind === 'filter_without_time' ? scoped.reason : undefined;
+    // Nothing with the facets: the topic without them, saying so, rather than a dead end.
     return (
       pages.show({ kind: 'search', query, facets, page: 0 }, note) ??
-      renderNotice(
-        `No posters ${scoped.description} match ‘${query}’. Try without “${scoped.description}”.`,
-      )
+      pages.show(
+        { kind: 'search', query, page: 0 },
+        `No posters ${scoped.description} match ‘${query}’; these are all the posters on it.`,
+      ) ??
+      renderNoResults(query, index.suggest(query))
     );
   }
 
