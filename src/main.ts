@@ -13,6 +13,7 @@ import { type Bot, buildBot, openStoreAt } from './compose.ts';
 import { type Config, ConfigError, describeConfig, loadConfig } from './config.ts';
 import { CONSOLE_BANNER, runConsole } from './console/console.ts';
 import { terminalSupportsColor } from './console/render-terminal.ts';
+import { checkDigestChannel } from './digest/channel-check.ts';
 import { createWebClientPoster, runDigest } from './digest/run.ts';
 import { createDailyScheduler, type DailyScheduler, nodeSetTimer } from './digest/scheduler.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -145,7 +146,19 @@ async function runSlackMode(config: SlackConfig, bot: Bot, store: Store, log: Lo
     scheduler.start();
     const { channel, time, timeZone } = config.digest;
     log.info({ channel, time, timeZone }, 'daily digest scheduled');
+    await reportDigestChannel(app, channel, log);
   }
+}
+
+/** One log line: can the digest post in DIGEST_CHANNEL, and if not, what to do. */
+async function reportDigestChannel(app: App, channel: string, log: Logger): Promise<void> {
+  const check = await checkDigestChannel(app.client, channel);
+  if (check.ok) log.info({ channel, name: check.name }, 'digest channel checked');
+  else
+    log[check.level](
+      { channel, hint: check.hint },
+      `DIGEST_CHANNEL: ${check.problem}; ${check.hint}`,
+    );
 }
 
 /** The daily digest's scheduler, posting through the app's Web API client; none without a channel. */
@@ -175,6 +188,7 @@ function createDigestScheduler(
         poster: createWebClientPoster(app.client),
         pace: (ms) => sleep(ms),
         log: digestLog,
+        now: () => new Date(),
       });
     },
   });

@@ -17,7 +17,16 @@ export interface HelpOptions {
   dated: boolean;
   /** Two or three questions asked the way people ask them, each answered in this catalog. */
   questions?: readonly string[];
+  /** Who will see the help: the asker alone (default), the asker in a DM, or a thread. */
+  audience?: 'private' | 'dm' | 'public';
 }
+
+/** The last line of help, true for where it is shown. */
+const VISIBILITY_NOTE = {
+  private: 'Results are only visible to you until you press Share.',
+  dm: 'Answers here are only visible to you.',
+  public: 'Answers to a mention are posted in its thread for everyone; `/poster` answers only you.',
+} as const;
 
 /** Usage of `/poster` and of @mentions, with examples from the loaded data. */
 export function renderHelp(options: HelpOptions): SlackMessage {
@@ -48,7 +57,7 @@ export function renderHelp(options: HelpOptions): SlackMessage {
       elements: [
         {
           type: 'mrkdwn',
-          text: `${options.papers} posters in ${options.sessions} session${options.sessions === 1 ? '' : 's'}. Results are only visible to you until you press Share.`,
+          text: `${options.papers} posters in ${options.sessions} session${options.sessions === 1 ? '' : 's'}. ${VISIBILITY_NOTE[options.audience ?? 'private']}`,
         },
       ],
     },

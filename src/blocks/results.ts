@@ -43,10 +43,12 @@ export function renderResults(results: ResultsPage): SlackMessage {
     results.total <= results.items.length
       ? `${results.total} ${results.total === 1 ? 'poster' : 'posters'} ${subject}`
       : `Posters ${first}–${last} of ${results.total} ${subject}`;
+  // Each page has its own block ids: Slack may keep a replaced message's state per block_id.
+  const tag = results.page === 0 ? '' : `_p${results.page + 1}`;
   const blocks: KnownBlock[] = [
     {
       type: 'section',
-      block_id: 'results_heading',
+      block_id: `results_heading${tag}`,
       text: { type: 'mrkdwn', text: `*${escapeMrkdwn(heading)}*` },
     },
   ];
@@ -59,7 +61,7 @@ export function renderResults(results: ResultsPage): SlackMessage {
   results.items.slice(0, MAX_CARDS_PER_MESSAGE).forEach((item, i) => {
     const context: CardContext = {
       sessions: results.sessions,
-      blockPrefix: `card_${i}`,
+      blockPrefix: `card_${i}${tag}`,
       ...(item.snippet && { snippet: item.snippet }),
       ...(item.boldAuthors && { boldAuthors: item.boldAuthors }),
     };
@@ -76,7 +78,7 @@ export function renderResults(results: ResultsPage): SlackMessage {
         type: 'context',
         elements: [{ type: 'mrkdwn', text: `Page ${results.page + 1} of ${pages}` }],
       },
-      { type: 'actions', block_id: 'results_nav', elements: nav },
+      { type: 'actions', block_id: `results_nav${tag}`, elements: nav },
     );
   }
   return {
@@ -99,7 +101,7 @@ export function fitMessage(blocks: KnownBlock[]): KnownBlock[] {
     b.length <= SLACK_LIMITS.blocksPerMessage &&
     blocksTextLength(b) <= SLACK_LIMITS.messageTotalText;
   if (fits(blocks)) return blocks;
-  const navStart = blocks.findIndex((b) => b.block_id === 'results_nav');
+  const navStart = blocks.findIndex((b) => b.block_id?.startsWith('results_nav'));
   const tail = navStart === -1 ? [] : blocks.slice(navStart - 2);
   const body = navStart === -1 ? [...blocks] : blocks.slice(0, navStart - 2);
   while (body.length > 1 && !fits([...body, ...tail])) {

@@ -12,7 +12,9 @@ export type ResultsRequest =
   | { kind: 'posters'; facets: Facets; page: number }
   /** One person, by identity key (after a pick from a list or a "did you mean"). */
   | { kind: 'person'; key: string; page: number }
-  | { kind: 'sessions'; which: 'now' | 'next' | 'today'; page: number };
+  | { kind: 'sessions'; which: 'now' | 'next' | 'today'; page: number }
+  /** A topic among one person's posters: "diffusion papers by Yi Tay". */
+  | { kind: 'topic_author'; query: string; name: string; page: number; facets?: Facets };
 
 export function encodeRequest(request: ResultsRequest): string {
   switch (request.kind) {
@@ -36,6 +38,14 @@ export function encodeRequest(request: ResultsRequest): string {
       return JSON.stringify({ k: 'p', q: request.key.slice(0, MAX_QUERY_LENGTH), p: request.page });
     case 'sessions':
       return JSON.stringify({ k: 'n', q: request.which, p: request.page });
+    case 'topic_author':
+      return JSON.stringify({
+        k: 't',
+        q: request.query.slice(0, MAX_QUERY_LENGTH),
+        n: request.name.slice(0, MAX_QUERY_LENGTH),
+        p: request.page,
+        ...facetsField(request.facets),
+      });
   }
 }
 
@@ -48,7 +58,7 @@ export function decodeRequest(value: string): ResultsRequest | undefined {
     return undefined;
   }
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const { k, q, p, f } = raw as Record<string, unknown>;
+  const { k, q, n, p, f } = raw as Record<string, unknown>;
   if (typeof q !== 'string' || typeof p !== 'number' || !Number.isInteger(p) || p < 0) {
     return undefined;
   }
@@ -60,6 +70,10 @@ export function decodeRequest(value: string): ResultsRequest | undefined {
   if (k === 'a') return { kind: 'author', name: text, page: p, ...withFacets };
   if (k === 'f' && hasFacets(facets)) return { kind: 'posters', facets, page: p };
   if (k === 'p') return { kind: 'person', key: text, page: p };
+  if (k === 't' && typeof n === 'string') {
+    const name = n.slice(0, MAX_QUERY_LENGTH);
+    return { kind: 'topic_author', query: text, name, page: p, ...withFacets };
+  }
   if (k === 'n' && (q === 'now' || q === 'next' || q === 'today')) {
     return { kind: 'sessions', which: q, page: p };
   }

@@ -59,6 +59,8 @@ export interface PlanDigestOptions {
   timeZone: string;
   /** Earlier features per paper id (`Store.featureCounts`); drives the rotation. */
   featured: ReadonlyMap<string, number>;
+  /** When the digest is (to be) posted: sessions over by then are marked. */
+  now?: Date;
   select?: DigestOptions;
 }
 
@@ -73,6 +75,8 @@ export interface RunDigestOptions {
   /** Waits between messages; tests pass one that returns at once. */
   pace: (ms: number) => Promise<void>;
   log: DigestLog;
+  /** The clock: sessions already over at posting time are marked. Default: the real one. */
+  now?: () => Date;
   select?: DigestOptions;
 }
 
@@ -108,8 +112,9 @@ export class DigestPostError extends Error {
 
 /** What an operator should do about the errors a digest post can meet. */
 const POST_ERROR_HINTS: Readonly<Record<string, string>> = {
-  not_in_channel: 'invite the bot with /invite, or grant chat:write.public for public channels',
-  channel_not_found: 'DIGEST_CHANNEL must be the id (C…) of a channel the bot can see',
+  not_in_channel: 'invite the bot with /invite @poster',
+  channel_not_found:
+    'invite the bot with /invite @poster, and check that DIGEST_CHANNEL is the channel id (C…)',
   is_archived: 'the channel is archived; unarchive it or choose another DIGEST_CHANNEL',
   missing_scope: 'add the chat:write scope and reinstall the app',
   invalid_auth: 'check SLACK_BOT_TOKEN',
@@ -134,7 +139,11 @@ export function planDigest(options: PlanDigestOptions): DigestPlan {
     options.select,
   );
   if (selection.kind === 'nothing') return selection;
-  const context: DigestRenderContext = { sessions: sessionsById(catalog.sessions), timeZone };
+  const context: DigestRenderContext = {
+    sessions: sessionsById(catalog.sessions),
+    timeZone,
+    ...(options.now && { now: options.now }),
+  };
   return {
     kind: selection.kind,
     date,
@@ -165,7 +174,11 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestOutcom
     log.debug({ ...where, rootTs: existing.rootTs }, 'digest already posted');
     return { status: 'already-posted', rootTs: existing.rootTs };
   }
-  const plan = planDigest({ ...options, featured: await store.featureCounts(channel, date) });
+  const plan = planDigest({
+    ...options,
+    featured: await store.featureCounts(channel, date),
+    now: (options.now ?? (() => new Date()))(),
+  });
   if (plan.kind === 'nothing') {
     log.info({ ...where, reason: plan.reason }, 'no digest today');
     return { status: 'nothing', reason: plan.reason };

@@ -8,7 +8,7 @@ import { ACTION_IDS } from '../../blocks/ids.ts';
 import type { SlackMessage } from '../../blocks/message.ts';
 import { renderNotice } from '../../blocks/paper.ts';
 import { renderPeople } from '../../blocks/people.ts';
-import { fitMessage, renderResults } from '../../blocks/results.ts';
+import { fitMessage } from '../../blocks/results.ts';
 import type { Paper } from '../../catalog/types.ts';
 import { matchedAuthorSlots, type Person } from '../../search/author-index.ts';
 import { type Facets, hasFacets } from '../facets.ts';
@@ -23,7 +23,7 @@ export interface PeopleDeps extends BotContext {
 }
 
 export function createPeopleFeature(deps: PeopleDeps): Feature {
-  const { index, authors, pages, pageSize, sessions, search } = deps;
+  const { index, authors, pages, search } = deps;
 
   /** The papers of the given people (with the facets), their names in bold. */
   function personFound(people: readonly Person[], facets?: Facets): Found {
@@ -67,8 +67,28 @@ export function createPeopleFeature(deps: PeopleDeps): Feature {
     );
   }
 
+  /** Papers on a topic by a person (with the facets): the topic search among their papers. */
+  function topicByAuthorFound(query: string, name: string, facets?: Facets): Found {
+    const match = authors.find(name);
+    if (match.kind !== 'people') return NOTHING;
+    const scoped = facets && hasFacets(facets) ? search.scope(facets) : undefined;
+    if (scoped?.kind === 'impossible') return NOTHING;
+    const keep = scoped?.filter ?? (() => true);
+    const ids = new Set(authors.papersOfPeople(match.people).map((p) => p.id));
+    const hits = index.search(query, { filter: (p: Paper) => ids.has(p.id) && keep(p) });
+    return {
+      subject: `for ‘${query}’ by ${match.people[0]!.name}${scoped?.description ? ` ${scoped.description}` : ''}`,
+      total: hits.length,
+      items: (from, to) =>
+        hits.slice(from, to).map((hit) => ({
+          ...hitItem(hit),
+          boldAuthors: matchedAuthorSlots(hit.paper, match.people),
+        })),
+    };
+  }
+
   /**
-   * Papers on a topic by a person: the topic search limited to that person's papers. A
+   * Papers on a topic by a person, a page at a time; the person alone when none match. A
    * poster named outright comes first ("Meta-Imitation Learning by Watching Videos" is a
    * title, not a person); a person nobody is called falls back to the topic.
    */
@@ -81,21 +101,8 @@ export function createPeopleFeature(deps: PeopleDeps): Feature {
     }
     const scoped = facets && hasFacets(facets) ? search.scope(facets) : undefined;
     if (scoped?.kind === 'impossible') return renderNotice(scoped.reason);
-    const ids = new Set(authors.papersOfPeople(match.people).map((p) => p.id));
-    const keep = scoped?.filter ?? (() => true);
-    const hits = index.search(query, { filter: (p: Paper) => ids.has(p.id) && keep(p) });
-    if (hits.length === 0) return byAuthor(name, facets);
-    return renderResults({
-      subject: `for ‘${query}’ by ${match.people[0]!.name}`,
-      items: hits.slice(0, pageSize).map((hit) => ({
-        ...hitItem(hit),
-        boldAuthors: matchedAuthorSlots(hit.paper, match.people),
-      })),
-      page: 0,
-      pageSize,
-      total: Math.min(hits.length, pageSize),
-      sessions,
-    });
+    const request = { kind: 'topic_author', query, name, page: 0 } as const;
+    return pages.show(scoped ? { ...request, facets: facets! } : request) ?? byAuthor(name, facets);
   }
 
   /**
@@ -154,6 +161,7 @@ export function createPeopleFeature(deps: PeopleDeps): Feature {
         const match = authors.find(name);
         return match.kind === 'people' ? personFound(match.people, facets) : NOTHING;
       },
+      topic_author: ({ query, name, facets }) => topicByAuthorFound(query, name, facets),
       person: ({ key }) => {
         const person = authors.person(key);
         return person ? personFound([person]) : NOTHING;

@@ -9,6 +9,7 @@ import type { RecentKeys } from '../recent-keys.ts';
 import { createPosterAction, POSTER_ACTION_ID } from './actions/poster-action.ts';
 import { createPosterCommand, POSTER_COMMAND } from './commands/poster-command.ts';
 import { createAppMention } from './events/app-mention.ts';
+import { createDirectMessage } from './events/direct-message.ts';
 
 export interface ListenerDeps {
   replies: Replies;
@@ -18,6 +19,8 @@ export interface ListenerDeps {
   commandAckDeadlineMs?: number;
   /** See `createRecentKeys`. */
   recentMentions?: RecentKeys;
+  /** See `createRecentKeys`. */
+  recentDirectMessages?: RecentKeys;
 }
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -40,6 +43,14 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       replies,
       log: logger.child({ module: 'app-mention' }),
       recentEvents: deps.recentMentions,
+    }),
+  );
+  app.event(
+    'message',
+    createDirectMessage({
+      replies,
+      log: logger.child({ module: 'direct-message' }),
+      recentEvents: deps.recentDirectMessages,
     }),
   );
 }

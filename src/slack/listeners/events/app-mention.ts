@@ -10,6 +10,7 @@ import type { Replies } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
 import { createRecentKeys, type RecentKeys } from '../../recent-keys.ts';
+import { postAnswer } from '../../thread-answer.ts';
 
 type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 type MentionEvent = MentionArgs['event'];
@@ -63,15 +64,11 @@ export function createAppMention({
     }
 
     try {
-      await client.chat.postMessage({
-        channel: event.channel,
-        thread_ts: event.thread_ts ?? event.ts,
-        text: message.text,
-        blocks: message.blocks,
-        // Paper links would each unfurl into a large preview inside the thread.
-        unfurl_links: false,
-        unfurl_media: false,
-      });
+      await postAnswer(
+        client,
+        { channel: event.channel, threadTs: event.thread_ts ?? event.ts },
+        message,
+      );
     } catch (error) {
       logSlackFailure(
         log,
