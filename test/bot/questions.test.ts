@@ -99,6 +99,17 @@ describe('answers to questions', () => {
     );
   });
 
+  it('filters a topic by a person with facets', async () => {
+    const all = await replies.mention('<@UBOT> gradient papers by Cho-Jui Hsieh', asker);
+    expect(postersShown(all).length).toBeGreaterThan(1);
+    const withCode = await replies.mention(
+      '<@UBOT> gradient papers by Cho-Jui Hsieh with code',
+      asker,
+    );
+    expect(withCode.text).toBe('1 poster for ‘gradient’ by Cho-Jui Hsieh with code');
+    expect(postersShown(withCode)).toEqual([SEED.fewShotNas]);
+  });
+
   it('tells where and when a named poster is', async () => {
     const message = await replies.mention('<@UBOT> where is the BEiT poster?', asker);
     expect(message.text).toBe('1 poster for ‘BEiT’');
