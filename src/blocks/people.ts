@@ -13,7 +13,7 @@ export interface PersonChoice {
 }
 
 /** The first this many people are buttons; the rest of a longer list go in a menu. */
-export const MAX_PEOPLE_BUTTONS = 5;
+const MAX_PEOPLE_BUTTONS = 5;
 
 /** At most this many people offered: the buttons and a menu (Slack's limit for a select). */
 export const MAX_PEOPLE_SHOWN = MAX_PEOPLE_BUTTONS + SLACK_LIMITS.selectOptions;

@@ -13,6 +13,8 @@ export interface ResultItem {
   paper: Paper;
   snippet?: readonly SnippetPart[];
   boldAuthors?: readonly number[];
+  /** Query words this paper does not match, shown under its card as web search does. */
+  missing?: readonly string[];
 }
 
 export interface ResultsPage {
@@ -66,6 +68,7 @@ export function renderResults(results: ResultsPage): SlackMessage {
       ...(item.boldAuthors && { boldAuthors: item.boldAuthors }),
     };
     blocks.push({ type: 'divider' }, ...renderCard(item.paper, context));
+    if (item.missing && item.missing.length > 0) blocks.push(renderMissing(item.missing));
   });
   const nav = [];
   if (results.prevValue) nav.push(button('◂ Prev', ACTION_IDS.resultsPrev, results.prevValue));
@@ -86,6 +89,59 @@ export function renderResults(results: ResultsPage): SlackMessage {
     blocks: fitMessage(blocks),
   };
 }
+
+// --- search: what a result misses, and topics the catalogue has nothing about (issue 10) ---
+
+/** Words shown in "Missing: …" at most; a long query's list is cut with an ellipsis. */
+const MAX_MISSING_WORDS = 8;
+
+/** "Missing: ~federated~" under a card that matches only some of the query's words. */
+function renderMissing(words: readonly string[]): KnownBlock {
+  const shown = words.slice(0, MAX_MISSING_WORDS).map((w) => `~${escapeMrkdwn(truncate(w, 40))}~`);
+  if (words.length > MAX_MISSING_WORDS) shown.push('…');
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: `Missing: ${shown.join(' ')}` }] };
+}
+
+/**
+ * "No poster about ‘federated learning’." — for a query whose words some posters share, but
+ * none of its informative ones: a list would be posters about something else. Offers the
+ * "did you mean" searches as buttons and the author search, since a query of unknown words
+ * is often a name.
+ */
+export function renderNothingAbout(query: string, suggestions: readonly string[]): SlackMessage {
+  const echoed = escapeMrkdwn(truncate(query, 200));
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      block_id: 'nothing_about',
+      text: {
+        type: 'mrkdwn',
+        text: `No poster about ‘${echoed}’.${suggestions.length > 0 ? ' Did you mean:' : ''}`,
+      },
+    },
+  ];
+  if (suggestions.length > 0) {
+    blocks.push({
+      type: 'actions',
+      block_id: 'nothing_about_suggestions',
+      elements: suggestions
+        .slice(0, 5)
+        .map((s, i) => button(s, `${ACTION_IDS.searchSuggestion}_${i}`, s)),
+    });
+  }
+  blocks.push({
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `Looking for a person? \`/poster author ${echoed}\` searches the authors.`,
+      },
+    ],
+  });
+  return { text: `No poster about ‘${echoed}’.`, blocks };
+}
+
+// --- end of search additions ---
 
 /** Total characters of text in a message's blocks, as Slack counts toward its size limit. */
 export function blocksTextLength(blocks: readonly KnownBlock[]): number {

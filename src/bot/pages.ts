@@ -34,7 +34,8 @@ export function listed(subject: string, items: readonly ResultItem[], note?: str
 
 /** A search hit as a card: the paper with a snippet of its abstract, query words in bold. */
 export function hitItem(hit: SearchHit): ResultItem {
-  return { paper: hit.paper, snippet: snippet(hit.paper.abstract, new Set(hit.terms)) };
+  const item = { paper: hit.paper, snippet: snippet(hit.paper.abstract, new Set(hit.terms)) };
+  return hit.complete ? item : { ...item, missing: hit.missing };
 }
 
 export interface Pages {

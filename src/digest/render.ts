@@ -41,7 +41,7 @@ export const DIGEST_LIMITS = {
 const CHUNK_HEADING_ID = 'digest_chunk_heading';
 
 /** At most this many titles per session message: a screenful or two on a phone. */
-export const MAX_TITLES_PER_MESSAGE = 40;
+const MAX_TITLES_PER_MESSAGE = 40;
 
 /** What a reader can do next, under every session's list. */
 const WHAT_NEXT =

@@ -33,7 +33,7 @@ export interface ClickBody {
 }
 
 /** Block ids of the digest's messages start with this (src/digest/render.ts). */
-export const DIGEST_BLOCK_PREFIX = 'digest_';
+const DIGEST_BLOCK_PREFIX = 'digest_';
 
 /**
  * The surface of the clicked message: a private answer (`command`), a direct message (`dm`:

@@ -181,6 +181,29 @@ describe('when the answer to a click cannot be delivered', () => {
   });
 });
 
+describe('when the bot may not post ephemerally in the thread', () => {
+  it('still answers the clicker alone, through the response_url, replacing nothing', async () => {
+    harness.fake.script(
+      'chat.postEphemeral',
+      { kind: 'slack_error', error: 'not_in_channel' },
+      {
+        times: 1,
+      },
+    );
+    const before = harness.fake.requests.length;
+    await postSigned(
+      harness.eventsUrl,
+      interactionBody(clickOn('public thread', ACTION_IDS.resultsNext, next(), 'fallback')),
+      FORM_CONTENT_TYPE,
+      SIGNING_SECRET,
+    );
+    const sent = harness.fake.requests.slice(before).map(where);
+    expect(sent.map((s) => s.target)).toEqual(['chat.postEphemeral', RESPONSE_URL_TARGET]);
+    expect(sent[1]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(harness.fake.requests.at(-1)!.params.text)).toMatch(/^Posters 6–10 of/);
+  });
+});
+
 /** An Events API `message` event in the bot's DM. */
 function directMessage(eventId: string, event: Record<string, unknown>) {
   return {

@@ -6,7 +6,7 @@
 import { ACTION_IDS } from '../../blocks/ids.ts';
 import type { SlackMessage } from '../../blocks/message.ts';
 import { renderNoResults, renderNotice } from '../../blocks/paper.ts';
-import { renderResults } from '../../blocks/results.ts';
+import { renderNothingAbout, renderResults } from '../../blocks/results.ts';
 import type { Paper } from '../../catalog/types.ts';
 import { type FacetScope, type Facets, hasFacets, scopeFacets } from '../facets.ts';
 import type { BotContext, Feature } from '../feature.ts';
@@ -17,6 +17,11 @@ import { hitItem, listed, NOTHING } from '../pages.ts';
 export interface SearchFeature extends Feature {
   /** The first page of results for `query`, or "no results" with suggestions. */
   search(query: string): SlackMessage;
+  /**
+   * Nothing to list: "No poster about …" when posters share only common words with the
+   * query, "No posters match …" when nothing matched at all; both with "did you mean".
+   */
+  nothingFound(query: string): SlackMessage;
   /** A topic as asked: the poster it names when it names one, else a search narrowed by facets. */
   topic(query: string, facets?: Facets): SlackMessage;
   /** The poster(s) a phrase names outright, with where and when; undefined when none. */
@@ -32,9 +37,14 @@ export function createSearchFeature(context: BotContext): SearchFeature {
   const knownItems = createKnownItems(index);
 
   function search(query: string): SlackMessage {
-    return (
-      pages.show({ kind: 'search', query, page: 0 }) ?? renderNoResults(query, index.suggest(query))
-    );
+    return pages.show({ kind: 'search', query, page: 0 }) ?? nothingFound(query);
+  }
+
+  function nothingFound(query: string): SlackMessage {
+    const suggestions = index.suggest(query);
+    return index.answer(query, { limit: 1 }).withheld > 0
+      ? renderNothingAbout(query, suggestions)
+      : renderNoResults(query, suggestions);
   }
 
   function scope(facets: Facets): FacetScope {
@@ -70,7 +80,7 @@ export function createSearchFeature(context: BotContext): SearchFeature {
         { kind: 'search', query, page: 0 },
         `No posters ${scoped.description} match ‘${query}’; these are all the posters on it.`,
       ) ??
-      renderNoResults(query, index.suggest(query))
+      nothingFound(query)
     );
   }
 
@@ -103,6 +113,7 @@ export function createSearchFeature(context: BotContext): SearchFeature {
   return {
     name: 'search',
     search,
+    nothingFound,
     topic,
     known,
     scope,
@@ -128,7 +139,9 @@ export function createSearchFeature(context: BotContext): SearchFeature {
           subject: `for ‘${query}’${words}`,
           total: hits.length,
           items: (from, to) => hits.slice(from, to).map(hitItem),
-          ...(hits[0] && !hits[0].complete && { note: PARTIAL_NOTE }),
+          // Hits are ranked by how much of the query they carry, so a partial match may
+          // come first while complete ones follow: the note is for when none is complete.
+          ...(hits.length > 0 && !hits.some((hit) => hit.complete) && { note: PARTIAL_NOTE }),
         };
       },
       posters: ({ facets }) => {

@@ -28,7 +28,7 @@ export const POSTER_ACTION_ID = new RegExp(
 );
 
 /** Shown when the answer to a click could not be delivered where it belonged. */
-export const UNDELIVERED_MESSAGE: SlackMessage = {
+const UNDELIVERED_MESSAGE: SlackMessage = {
   text: 'Sorry, I couldn’t post that here (I may not be allowed to post in this conversation). Try /poster instead.',
   blocks: [
     {
@@ -107,10 +107,16 @@ export function createPosterAction({ replies, log }: PosterActionDeps) {
       reply = { kind: 'ephemeral', message: SORRY_MESSAGE };
     }
     if (await deliver(args, reply, place)) return;
+    const isPrivate = place.surface === 'command' || place.surface === 'dm';
+    if (!isPrivate && (reply.kind === 'replace' || reply.kind === 'ephemeral')) {
+      // chat.postEphemeral was refused (the bot is not in that conversation, say): the
+      // response_url still reaches the clicker alone, if outside the thread. Never `replace`.
+      const privately: Reply = { kind: 'ephemeral', message: reply.message };
+      if (await deliver(args, privately, { ...place, surface: 'command' })) return;
+    }
     // Tell the user rather than leave the click unanswered, privately, by the other route:
     // the Web API when the response_url failed (a dead or used-up url), else the url.
     const sorry: Reply = { kind: 'ephemeral', message: UNDELIVERED_MESSAGE };
-    const isPrivate = place.surface === 'command' || place.surface === 'dm';
     const other: ClickPlace = isPrivate
       ? { ...place, surface: 'thread' }
       : { ...place, surface: 'command' };
