@@ -470,6 +470,8 @@ function describeOutcome(outcome: DigestOutcome, date: LocalDate, channel: strin
       return nothingMessage(date, outcome.reason);
     case 'already-posted':
       return `The digest for ${date} was already posted to ${channel} (ts ${outcome.rootTs}); nothing to do.`;
+    case 'in-progress':
+      return `The digest for ${date} is being posted to ${channel} by another process (${outcome.owner}); nothing to do.`;
     case 'posted': {
       const replies = `${outcome.chunks} thread ${outcome.chunks === 1 ? 'reply' : 'replies'}`;
       const resumed =

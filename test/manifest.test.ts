@@ -31,6 +31,8 @@ describe('manifest.yml', () => {
         'im:history', // message.im (listeners/events/direct-message.ts)
         'channels:read', // conversations.info, public DIGEST_CHANNEL (digest/channel-check.ts)
         'groups:read', // conversations.info, private DIGEST_CHANNEL
+        'channels:history', // conversations.history/replies after a crash (slack/post-once.ts)
+        'groups:history', // the same, private DIGEST_CHANNEL
       ].sort(),
     );
   });

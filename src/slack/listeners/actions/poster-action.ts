@@ -15,6 +15,7 @@ import type { SlackMessage } from '../../../blocks/message.ts';
 import type { Replies, Reply } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
 import { type ClickBody, type ClickPlace, deliveryOf, placeOfClick } from '../../click-delivery.ts';
+import { type DurableKeys, isShareAction, SHARE_DEDUPE_TTL_MS, shareKey } from '../../dedupe.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
 import { showView } from '../../views.ts';
 
@@ -52,11 +53,13 @@ export function actionValue(action: BlockElementAction): string {
 export interface PosterActionDeps {
   replies: Replies;
   log: Logger;
+  /** Drops a repeated Share (double click, replayed request); see src/slack/dedupe.ts. */
+  durableKeys?: DurableKeys | undefined;
 }
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-export function createPosterAction({ replies, log }: PosterActionDeps) {
+export function createPosterAction({ replies, log, durableKeys }: PosterActionDeps) {
   /** Sends `reply` where `place` says; false (logged) when Slack refused it. */
   const deliver = async (args: ActionArgs, reply: Reply, place: ClickPlace): Promise<boolean> => {
     const { body, client, respond } = args;
@@ -95,6 +98,16 @@ export function createPosterAction({ replies, log }: PosterActionDeps) {
       log.warn({ actionId, userId }, 'button click outside a message ignored');
       return;
     }
+    // reliability (issue 15): a Share posts into the channel; count it once.
+    if (durableKeys !== undefined && isShareAction(actionId)) {
+      const where = body.channel?.id ?? body.container?.channel_id ?? '';
+      const key = shareKey(userId, where, actionValue(action));
+      if (!(await durableKeys.markFirst(key, SHARE_DEDUPE_TTL_MS))) {
+        log.info({ actionId, userId }, 'repeated Share dropped');
+        return;
+      }
+    }
+
     const place = placeOfClick(body as ClickBody);
     let reply: Reply;
     try {
