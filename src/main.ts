@@ -210,7 +210,12 @@ async function runSlackMode(config: SlackConfig, bot: Bot, store: Store, log: Lo
     }
     log.info({ port: config.slack.port, path: '/slack/events' }, 'listening for Slack (HTTP mode)');
   } else {
-    await app.start();
+    try {
+      await app.start();
+    } catch (error) {
+      await shutdown.release();
+      throw error;
+    }
     log.info('connected to Slack (Socket Mode)');
   }
   if (scheduler && config.digest) {
@@ -261,7 +266,7 @@ function createDigestScheduler(
     setTimer: nodeSetTimer,
     log: digestLog,
     run: async (date) => {
-      await runDigest({
+      const outcome = await runDigest({
         date,
         catalog: bot.catalog,
         store,
@@ -272,6 +277,11 @@ function createDigestScheduler(
         log: digestLog,
         now: () => new Date(),
       });
+      // Another process holds the day's claim: not done here. Thrown, so the scheduler looks
+      // again at its next check and resumes the digest if that process died.
+      if (outcome.status === 'in-progress') {
+        throw new Error(`digest for ${date} is being posted by ${outcome.owner}`);
+      }
     },
   });
 }
@@ -308,8 +318,8 @@ function stopOnSignals(
     stopping = true;
     setTimeout(() => process.exit(code === 0 ? 1 : code), SHUTDOWN_HARD_LIMIT_MS).unref();
     log.info({ signal: reason }, 'shutting down');
-    await Promise.race([scheduler?.stop(), sleep(5_000)]);
-    await app.stop();
+    // Together, so the digest's wait and the replies' drain share the hard limit's budget.
+    await Promise.all([Promise.race([scheduler?.stop(), sleep(5_000)]), app.stop()]);
     await release();
     log.info('stopped');
     process.exit(code);

@@ -1,7 +1,7 @@
 /**
  * What a user asked for, read from an @mention or a `/poster` command. Pure: no index, no
- * Slack; the caller acts on the intent (and {@link resolveBareQuery} settles "name or topic?"
- * with an author index).
+ * Slack; the caller acts on the intent (the people feature settles "name or topic?" with an
+ * author index).
  *
  * Mentions are read with a small set of English phrasings ("papers by X", "what is X
  * presenting?", "who works on X?", "diffusion papers by X"), tried in order; anything else
@@ -10,7 +10,6 @@
  * name or a search term.
  */
 import { safeCut } from '../blocks/escape.ts';
-import type { AuthorIndex, Person } from '../search/author-index.ts';
 import type { Facets } from './facets.ts';
 import { unframe } from './framing.ts';
 
@@ -322,24 +321,4 @@ export function parsePosterCommand(text: string): CommandIntent {
   const which = cleaned.toLowerCase();
   if (which === 'now' || which === 'next' || which === 'today') return { kind: 'schedule', which };
   return { kind: 'search', query: cleaned };
-}
-
-/** How a "name or topic" phrase was settled. */
-export type BareResolution =
-  | { kind: 'author'; name: string; people: Person[] }
-  /** Not a known person. `didYouMean` holds near-miss people, to offer if the topic finds little. */
-  | { kind: 'topic'; query: string; didYouMean: Person[] };
-
-/**
- * Settles a {@link Intent} of kind `name_or_topic`: people first, since a name that matches
- * someone is almost never also meant as a subject; otherwise a topic search.
- */
-export function resolveBareQuery(text: string, authors: AuthorIndex): BareResolution {
-  const match = authors.find(text);
-  if (match.kind === 'people') return { kind: 'author', name: text, people: match.people };
-  return {
-    kind: 'topic',
-    query: text,
-    didYouMean: match.kind === 'suggestion' ? match.people : [],
-  };
 }

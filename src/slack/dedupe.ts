@@ -6,6 +6,7 @@
  * are shared by every process on the database.
  */
 import { ACTION_IDS } from '../blocks/ids.ts';
+import type { Logger } from '../log.ts';
 
 /** The store's `markFirst`: true the first time a key is seen within `ttlMs`. */
 export interface DurableKeys {
@@ -27,10 +28,41 @@ export function isShareAction(actionId: string): boolean {
   return actionId === ACTION_IDS.paperShare;
 }
 
-export function shareKey(userId: string, conversation: string, value: string): string {
-  return `share/${conversation}/${userId}/${value}`;
+/** A Share of `value` by a user in one conversation and thread (a share elsewhere is new). */
+export function shareKey(
+  userId: string,
+  conversation: string,
+  value: string,
+  threadTs?: string,
+): string {
+  return `share/${conversation}${threadTs === undefined ? '' : `/${threadTs}`}/${userId}/${value}`;
 }
 
 export function mentionKey(eventKey: string): string {
   return `mention/${eventKey}`;
+}
+
+/** The durable key of a direct message: the DM twin of {@link mentionKey}. */
+export function directMessageKey(eventKey: string): string {
+  return `dm/${eventKey}`;
+}
+
+/**
+ * True the first time `key` is seen within `ttlMs` (always true without durable keys). A store
+ * that fails (busy, gone) must not leave a request unanswered for good: the failure is logged
+ * and the request counts as first, as it would have before durable keys existed.
+ */
+export async function isFirstDurably(
+  keys: DurableKeys | undefined,
+  key: string,
+  ttlMs: number,
+  log: Pick<Logger, 'warn'>,
+): Promise<boolean> {
+  if (keys === undefined) return true;
+  try {
+    return await keys.markFirst(key, ttlMs);
+  } catch (error) {
+    log.warn({ err: error, key }, 'de-duplication store failed; answering anyway');
+    return true;
+  }
 }

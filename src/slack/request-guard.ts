@@ -109,7 +109,7 @@ export const normalizeRequestBody: Middleware<AnyMiddlewareArgs> = async (args) 
       body.text = typeof body.text === 'string' ? dropLoneSurrogates(body.text) : '';
     }
     const event = body.event;
-    if (isObject(event) && event.type === 'app_mention') {
+    if (isObject(event) && (event.type === 'app_mention' || event.type === 'message')) {
       event.text = typeof event.text === 'string' ? dropLoneSurrogates(event.text) : '';
     }
   }

@@ -6,10 +6,7 @@ import {
   MAX_QUERY_LENGTH,
   parseMention,
   parsePosterCommand,
-  resolveBareQuery,
 } from '../../src/bot/intent.ts';
-import type { Paper } from '../../src/catalog/types.ts';
-import { createAuthorIndex } from '../../src/search/author-index.ts';
 
 const BOT = '<@UBOT123>';
 
@@ -163,45 +160,5 @@ describe('cleanInput', () => {
   it('never cuts an emoji in half', () => {
     const text = `${'a'.repeat(MAX_QUERY_LENGTH - 1)}😀`;
     expect(cleanInput(text)).toBe('a'.repeat(MAX_QUERY_LENGTH - 1));
-  });
-});
-
-describe('resolveBareQuery', () => {
-  const paper = (id: string, authors: string[]): Paper => ({
-    id,
-    title: id,
-    authors,
-    abstract: '',
-    keywords: [],
-    sessionIds: [],
-    codeUrls: [],
-  });
-  const authors = createAuthorIndex([
-    paper('p1', ['Cho-Jui Hsieh', 'Yi Tay']),
-    paper('p2', ['Ruslan Salakhutdinov']),
-  ]);
-
-  it('takes a known surname as a person', () => {
-    const resolved = resolveBareQuery('hsieh', authors);
-    expect(resolved.kind).toBe('author');
-    expect(resolved.kind === 'author' && resolved.people.map((p) => p.name)).toEqual([
-      'Cho-Jui Hsieh',
-    ]);
-  });
-
-  it('falls back to a topic for a word nobody is called', () => {
-    expect(resolveBareQuery('diffusion', authors)).toEqual({
-      kind: 'topic',
-      query: 'diffusion',
-      didYouMean: [],
-    });
-  });
-
-  it('searches the topic but keeps near-miss people for a misspelt name', () => {
-    const resolved = resolveBareQuery('Salakhutdinv', authors);
-    expect(resolved.kind).toBe('topic');
-    expect(resolved.kind === 'topic' && resolved.didYouMean.map((p) => p.name)).toEqual([
-      'Ruslan Salakhutdinov',
-    ]);
   });
 });

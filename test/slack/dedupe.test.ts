@@ -67,11 +67,71 @@ describe('Share', () => {
     }
     expect(h.fake.callsTo(RESPONSE_URL_TARGET)).toHaveLength(4);
   });
+
+  it('the same poster shared in another thread of the channel is a new share', async () => {
+    const h = await start();
+    for (const thread of ['1700000000.000100', '1700000000.000900']) {
+      const payload = blockActionsPayload('paper_share', 'paper-1', h.fake.responseUrl('s'));
+      const inThread = {
+        ...payload,
+        container: { type: 'message', channel_id: 'C0POSTERS', is_ephemeral: false },
+        message: { ts: '1700000001.000100', thread_ts: thread, blocks: [] },
+      };
+      await postSigned(h.eventsUrl, interactionBody(inThread), FORM_CONTENT_TYPE, SIGNING_SECRET);
+    }
+    const shares = h.fake.callsTo(RESPONSE_URL_TARGET).map((c) => c.params.thread_ts);
+    expect(shares).toEqual(['1700000000.000100', '1700000000.000900']);
+  });
+
+  it('a store that fails does not swallow the click: it is answered', async () => {
+    const failing = {
+      ...store,
+      claims: {
+        ...store.claims,
+        markFirst: async () => {
+          throw new Error('SQLITE_BUSY: database is locked');
+        },
+      },
+    };
+    const h = await start(failing);
+    const payload = blockActionsPayload('paper_share', 'paper-1', h.fake.responseUrl('s'));
+    await postSigned(h.eventsUrl, interactionBody(payload), FORM_CONTENT_TYPE, SIGNING_SECRET);
+    expect(h.fake.callsTo(RESPONSE_URL_TARGET)).toHaveLength(1);
+  });
 });
 
 describe('mentions', () => {
   it('delivered again after a restart (new app, same database): answered once', async () => {
     const body = JSON.stringify(appMentionBody({ eventId: 'EvRestart' }));
+    const before = await start();
+    await postSigned(before.eventsUrl, body, JSON_CONTENT_TYPE, SIGNING_SECRET);
+    expect(before.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    await before.close();
+    harnesses.splice(harnesses.indexOf(before), 1);
+
+    store.close();
+    store = openStore(join(dir, 'bot.db'));
+    const after = await start(store);
+    await postSigned(after.eventsUrl, body, JSON_CONTENT_TYPE, SIGNING_SECRET, {
+      'x-slack-retry-num': '1',
+      'x-slack-retry-reason': 'http_timeout',
+    });
+    expect(after.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('a DM delivered again after a restart is answered once too', async () => {
+    const body = JSON.stringify({
+      ...appMentionBody({ eventId: 'EvDmRestart' }),
+      event: {
+        type: 'message',
+        channel: 'D0DM00001',
+        channel_type: 'im',
+        user: 'U0ATTENDEE',
+        text: 'papers by Cho-Jui Hsieh',
+        ts: '1700000300.000100',
+        event_ts: '1700000300.000100',
+      },
+    });
     const before = await start();
     await postSigned(before.eventsUrl, body, JSON_CONTENT_TYPE, SIGNING_SECRET);
     expect(before.fake.callsTo('chat.postMessage')).toHaveLength(1);

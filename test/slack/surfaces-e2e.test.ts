@@ -174,9 +174,11 @@ describe('when the answer to a click cannot be delivered', () => {
     );
     expect(response.status).toBe(200);
     const sent = harness.fake.requests.slice(before).map(where);
-    expect(sent.map((s) => s.target)).toEqual([RESPONSE_URL_TARGET, RESPONSE_URL_TARGET]);
+    // The response_url just failed, so the apology takes the other route: to the clicker
+    // alone, in the same thread.
+    expect(sent.map((s) => s.target)).toEqual([RESPONSE_URL_TARGET, 'chat.postEphemeral']);
     const sorry = harness.fake.requests.at(-1)!.params;
-    expect(sorry).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(sorry).toMatchObject({ thread_ts: THREAD });
     expect(String(sorry.text)).toContain('couldn’t post that here');
   });
 });

@@ -117,9 +117,11 @@ export function createPeopleFeature(deps: PeopleDeps): Feature {
   ): SlackMessage {
     const results = search.topic(query, facets);
     const said = `No author matches ‘${cleanInput(name)}’`;
+    // Not a results page: keep the topic's own answer ("No poster about …" with its
+    // suggestions, or why a facet cannot hold) under the author notice.
     const message = isResults(results)
       ? stack(renderNotice(`${said}, so here are posters about ‘${cleanInput(query)}’.`), results)
-      : renderNotice(`${said}, and no poster matches ‘${cleanInput(query)}’ either.`);
+      : stack(renderNotice(`${said}.`), results);
     return nearMisses.length > 0
       ? stack(renderPeople(name, nearMisses.map(choice), 'did_you_mean'), message)
       : message;

@@ -15,13 +15,6 @@ import { createKnownItems, whereAndWhen } from '../known-item.ts';
 import { hitItem, listed, NOTHING } from '../pages.ts';
 
 export interface SearchFeature extends Feature {
-  /** The first page of results for `query`, or "no results" with suggestions. */
-  search(query: string): SlackMessage;
-  /**
-   * Nothing to list: "No poster about …" when posters share only common words with the
-   * query, "No posters match …" when nothing matched at all; both with "did you mean".
-   */
-  nothingFound(query: string): SlackMessage;
   /** A topic as asked: the poster it names when it names one, else a search narrowed by facets. */
   topic(query: string, facets?: Facets): SlackMessage;
   /** The poster(s) a phrase names outright, with where and when; undefined when none. */
@@ -90,7 +83,7 @@ export function createSearchFeature(context: BotContext): SearchFeature {
     if (scoped.kind === 'impossible') return renderNotice(scoped.reason);
     const timeOnly = Object.keys(facets).every((k) => k === 'when');
     if (scoped.kind === 'filter_without_time' && timeOnly) {
-      return renderNotice(`${scoped.reason} Try \`/poster <keywords>\`.`);
+      return renderNotice(`${scoped.reason} Try /poster <keywords>.`);
     }
     const note = scoped.kind === 'filter_without_time' ? scoped.reason : undefined;
     return (
@@ -112,8 +105,6 @@ export function createSearchFeature(context: BotContext): SearchFeature {
 
   return {
     name: 'search',
-    search,
-    nothingFound,
     topic,
     known,
     scope,

@@ -39,7 +39,7 @@ export function createSessionsFeature({ catalog, now, timeZone, pages }: BotCont
   function noSessions(which: SessionWindow): SlackMessage {
     if (!dated) {
       return renderNotice(
-        'The schedule has no session times yet, so I can’t tell what is on when. Try `/poster <keywords>`.',
+        'The schedule has no session times yet, so I can’t tell what is on when. Try /poster <keywords>.',
       );
     }
     const next = selectSessions(catalog, now(), 'next', timeZone)[0]?.session;

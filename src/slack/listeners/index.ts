@@ -59,6 +59,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       replies,
       log: logger.child({ module: 'direct-message' }),
       recentEvents: deps.recentDirectMessages,
+      durableKeys: deps.durableKeys,
     }),
   );
 }

@@ -15,7 +15,13 @@ import type { SlackMessage } from '../../../blocks/message.ts';
 import type { Replies, Reply } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
 import { type ClickBody, type ClickPlace, deliveryOf, placeOfClick } from '../../click-delivery.ts';
-import { type DurableKeys, isShareAction, SHARE_DEDUPE_TTL_MS, shareKey } from '../../dedupe.ts';
+import {
+  type DurableKeys,
+  isFirstDurably,
+  isShareAction,
+  SHARE_DEDUPE_TTL_MS,
+  shareKey,
+} from '../../dedupe.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
 import { showView } from '../../views.ts';
 
@@ -98,17 +104,15 @@ export function createPosterAction({ replies, log, durableKeys }: PosterActionDe
       log.warn({ actionId, userId }, 'button click outside a message ignored');
       return;
     }
-    // reliability (issue 15): a Share posts into the channel; count it once.
-    if (durableKeys !== undefined && isShareAction(actionId)) {
-      const where = body.channel?.id ?? body.container?.channel_id ?? '';
-      const key = shareKey(userId, where, actionValue(action));
-      if (!(await durableKeys.markFirst(key, SHARE_DEDUPE_TTL_MS))) {
+    const place = placeOfClick(body as ClickBody);
+    // A Share posts into the conversation: a double click or a replayed request counts once.
+    if (isShareAction(actionId)) {
+      const key = shareKey(userId, place.channel ?? '', actionValue(action), place.threadTs);
+      if (!(await isFirstDurably(durableKeys, key, SHARE_DEDUPE_TTL_MS, log))) {
         log.info({ actionId, userId }, 'repeated Share dropped');
         return;
       }
     }
-
-    const place = placeOfClick(body as ClickBody);
     let reply: Reply;
     try {
       reply = await replies.action(actionId, actionValue(action), {
@@ -128,9 +132,11 @@ export function createPosterAction({ replies, log, durableKeys }: PosterActionDe
       if (await deliver(args, privately, { ...place, surface: 'command' })) return;
     }
     // Tell the user rather than leave the click unanswered, privately, by the other route:
-    // the Web API when the response_url failed (a dead or used-up url), else the url.
+    // the Web API when the response_url failed (a dead or used-up url; a public Share goes
+    // through it too), else the url.
     const sorry: Reply = { kind: 'ephemeral', message: UNDELIVERED_MESSAGE };
-    const other: ClickPlace = isPrivate
+    const failedViaUrl = reply.kind === 'view' || deliveryOf(reply, place).via === 'respond';
+    const other: ClickPlace = failedViaUrl
       ? { ...place, surface: 'thread' }
       : { ...place, surface: 'command' };
     if (other.channel !== undefined) await deliver(args, sorry, other);

@@ -8,7 +8,12 @@ import { decodeSlackText } from '../../../blocks/escape.ts';
 import type { SlackMessage } from '../../../blocks/message.ts';
 import type { Replies } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
-import { type DurableKeys, MENTION_DEDUPE_TTL_MS, mentionKey } from '../../dedupe.ts';
+import {
+  type DurableKeys,
+  isFirstDurably,
+  MENTION_DEDUPE_TTL_MS,
+  mentionKey,
+} from '../../dedupe.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
 import { createRecentKeys, type RecentKeys } from '../../recent-keys.ts';
 import { postAnswer } from '../../thread-answer.ts';
@@ -59,7 +64,7 @@ export function createAppMention({
     }
     // reliability (issue 15): the in-memory keys forget on restart; the store does not.
     const durableKey = mentionKey(eventKey(body, event));
-    if (durableKeys && !(await durableKeys.markFirst(durableKey, MENTION_DEDUPE_TTL_MS))) {
+    if (!(await isFirstDurably(durableKeys, durableKey, MENTION_DEDUPE_TTL_MS, log))) {
       log.info(
         { eventId, retryNum: context.retryNum },
         'mention answered before a restart; dropped',

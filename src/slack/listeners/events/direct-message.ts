@@ -9,6 +9,12 @@ import { decodeSlackText } from '../../../blocks/escape.ts';
 import type { SlackMessage } from '../../../blocks/message.ts';
 import type { Replies } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
+import {
+  type DurableKeys,
+  directMessageKey,
+  isFirstDurably,
+  MENTION_DEDUPE_TTL_MS,
+} from '../../dedupe.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
 import { createRecentKeys, type RecentKeys } from '../../recent-keys.ts';
 import { postAnswer } from '../../thread-answer.ts';
@@ -40,19 +46,28 @@ export interface DirectMessageDeps {
   log: Logger;
   /** Seen events; one per registration by default, injected by tests. */
   recentEvents?: RecentKeys;
+  /** Remembers answered DMs across restarts; see src/slack/dedupe.ts. */
+  durableKeys?: DurableKeys | undefined;
 }
 
 export function createDirectMessage({
   replies,
   log,
   recentEvents = createRecentKeys(),
+  durableKeys,
 }: DirectMessageDeps) {
   return async ({ event, body, context, client }: MessageArgs): Promise<void> => {
     const dm = event as DirectMessageEvent & { channel: string; ts: string; thread_ts?: string };
     if (!shouldAnswerDirectMessage(dm, context.botUserId)) return;
     const eventId = body.event_id;
-    if (!recentEvents.markFirst(eventId ?? `${dm.channel}:${dm.ts}`)) {
+    const key = eventId ?? `${dm.channel}:${dm.ts}`;
+    if (!recentEvents.markFirst(key)) {
       log.debug({ eventId, retryNum: context.retryNum }, 'repeated direct message dropped');
+      return;
+    }
+    // The in-memory keys forget on restart; the store does not.
+    if (!(await isFirstDurably(durableKeys, directMessageKey(key), MENTION_DEDUPE_TTL_MS, log))) {
+      log.info({ eventId, retryNum: context.retryNum }, 'DM answered before a restart; dropped');
       return;
     }
     const userId = dm.user as string; // checked by shouldAnswerDirectMessage
