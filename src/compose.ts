@@ -11,12 +11,16 @@ import { CONFIG_DEFAULTS } from './config.ts';
 import { type AuthorIndex, buildAuthorIndexData, openAuthorIndex } from './search/author-index.ts';
 import { loadSnapshot, type Snapshot } from './search/index-cache.ts';
 import { buildPaperIndexData, openPaperIndex, type PaperIndex } from './search/paper-index.ts';
+import { buildSimilarData, type SimilarOptions } from './similar/build.ts';
+import { openSimilarIndex, type SimilarIndex } from './similar/similar-index.ts';
 
 export interface Bot {
   catalog: Catalog;
   problems: DataProblem[];
   index: PaperIndex;
   authors: AuthorIndex;
+  /** Similar posters and more by the same people (src/similar/). */
+  similar: SimilarIndex;
   replies: Replies;
 }
 
@@ -32,6 +36,8 @@ export interface BuildOptions extends LoadOptions {
   cacheDir?: string;
   /** Told why a snapshot was rebuilt or not stored (one line each). */
   onCacheNotice?: (message: string) => void;
+  /** How neighbours are computed (src/similar/build.ts); the defaults were measured. */
+  similar?: Partial<SimilarOptions>;
 }
 
 /**
@@ -46,6 +52,7 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
       problems,
       index: buildPaperIndexData(catalog.papers),
       authors: buildAuthorIndexData(catalog.papers),
+      similar: buildSimilarData(catalog.papers, options.similar),
     };
   };
   const {
@@ -53,6 +60,7 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
     problems,
     index: indexData,
     authors: authorData,
+    similar: similarData,
   } = options.cacheDir === undefined
     ? build()
     : loadSnapshot(
@@ -65,6 +73,7 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
       ).snapshot;
   const index = openPaperIndex(catalog.papers, indexData);
   const authors = openAuthorIndex(catalog.papers, authorData);
+  const similar = openSimilarIndex(catalog.papers, similarData, authors);
   const replies = createReplies({
     index,
     authors,
@@ -73,5 +82,5 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
     ...(options.timeZone && { timeZone: options.timeZone }),
     ...(options.now && { now: options.now }),
   });
-  return { catalog, problems, index, authors, replies };
+  return { catalog, problems, index, authors, similar, replies };
 }

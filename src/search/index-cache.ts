@@ -30,11 +30,14 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Catalog, DataProblem } from '../catalog/types.ts';
+// similar: the neighbours are stored beside the indexes (src/similar/snapshot.ts).
+import type { SimilarData } from '../similar/build.ts';
+import { packSimilar, unpackSimilar } from '../similar/snapshot.ts';
 import type { AuthorIndexData, Rows } from './author-index.ts';
 import type { PaperIndexData } from './paper-index.ts';
 
 /** Bump when the snapshot's shape changes in a way the code hash would not show. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /** What a snapshot holds: everything start-up derives from the data folder. */
 export interface Snapshot {
@@ -42,6 +45,8 @@ export interface Snapshot {
   problems: DataProblem[];
   index: PaperIndexData;
   authors: AuthorIndexData;
+  /** Neighbours of every paper (src/similar/). */
+  similar: SimilarData;
 }
 
 export interface SnapshotCacheOptions {
@@ -68,7 +73,7 @@ const FILE_SUFFIX = '.bin';
 /** The loader reads folders this deep; hashing one level more costs nothing. */
 const MAX_DEPTH = 4;
 /** The modules whose output a snapshot stores (relative to this file). */
-const CODE_FOLDERS = ['../catalog', '.'];
+const CODE_FOLDERS = ['../catalog', '.', '../similar'];
 
 /**
  * The snapshot for `dataDir`: read from `options.dir` when one with the current key is
@@ -149,7 +154,7 @@ function hashFile(hash: Hash, path: string, buffer: Buffer): void {
 /*
  * File layout: MAGIC, then the byte lengths of the four parts (64-bit little-endian), then
  * the parts:
- * 1. the indexes (paper and author index), `v8.serialize`d;
+ * 1. the indexes (paper and author index, the neighbours), `v8.serialize`d;
  * 2. the catalog and problems, `v8.serialize`d, with every abstract empty and a layout of
  *    the abstracts beside (see `packTexts`);
  * 3. the abstracts that Latin-1 can hold, run together as Latin-1 bytes;
@@ -285,7 +290,12 @@ function readSnapshot(file: string, notice: (message: string) => void): Snapshot
     readTexts(fd, blocks, abstracts).forEach((abstract, i) => {
       papers[i]!.abstract = abstract;
     });
-    const whole: unknown = { ...snapshot, ...deserialize(indexes) };
+    const { similar, ...searchIndexes } = deserialize(indexes) as { similar?: unknown };
+    const whole: unknown = {
+      ...snapshot,
+      ...searchIndexes,
+      similar: unpackSimilar(similar, papers.length),
+    };
     if (!isSnapshot(whole)) throw new Error('unexpected contents');
     return whole;
   } catch (error) {
@@ -316,11 +326,12 @@ function readInto(fd: number, buffer: Buffer, position: number, length: number):
 function writeSnapshot(file: string, snapshot: Snapshot, notice: (message: string) => void) {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    const { index, authors, catalog, problems } = snapshot;
+    const { index, authors, similar, catalog, problems } = snapshot;
     const { latin1, wide, layout } = packTexts(catalog.papers.map((p) => p.abstract));
     const papers = catalog.papers.map((p) => ({ ...p, abstract: '' }));
     const rest: CatalogPart = { catalog: { ...catalog, papers }, problems, abstracts: layout };
-    const parts = [serialize({ index, authors }), serialize(rest), latin1, wide];
+    const indexes = { index, authors, similar: packSimilar(similar) };
+    const parts = [serialize(indexes), serialize(rest), latin1, wide];
     const header = Buffer.alloc(HEADER_BYTES);
     MAGIC.copy(header);
     parts.forEach((part, i) => {
