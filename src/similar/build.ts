@@ -82,6 +82,9 @@ export const SIMILAR_DEFAULTS: SimilarOptions = {
 /** No neighbour, no term: the filler of a short row. */
 export const NONE = 0xffffffff;
 
+/** A term is never too common to count while it is in at most this many papers. */
+const MIN_COMMON_DF = 5;
+
 /**
  * Neighbours of every paper, as flat typed arrays (cheap to store in a start-up snapshot and
  * to read back). Row `i` (`stored` slots) belongs to `papers[i]`; unused slots hold {@link NONE}.
@@ -125,8 +128,9 @@ export function buildSimilarData(
 ): SimilarData {
   const o = { ...SIMILAR_DEFAULTS, ...options };
   const vectors = vectorize(papers, o);
-  const first = firstOrder(papers, vectors, o);
-  return finish(papers, vectors, first, o);
+  const titles = titleKeys(papers);
+  const first = firstOrder(papers, vectors, titles, o);
+  return finish(papers, vectors, first, titles, o);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,7 +193,8 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
   });
   starts[n] = total;
   const termCount = vocabulary.keys.length;
-  const maxDf = Math.max(2, o.maxDocumentShare * n);
+  // A floor, so that a small catalogue keeps the words its few papers share.
+  const maxDf = Math.max(MIN_COMMON_DF, o.maxDocumentShare * n);
   const idf = new Float32Array(termCount);
   for (let t = 0; t < termCount; t++) idf[t] = df[t]! > maxDf ? 0 : Math.log((n + 1) / df[t]!);
   // Terms of one paper only (most phrases) match nothing: they count in the vector's
@@ -339,12 +344,16 @@ function titleKeys(papers: readonly Paper[]): string[] {
   return papers.map((p) => foldText(p.title).replace(/[^\p{L}\p{N}]+/gu, ''));
 }
 
-function firstOrder(papers: readonly Paper[], vectors: Vectors, o: SimilarOptions): NeighbourLists {
+function firstOrder(
+  papers: readonly Paper[],
+  vectors: Vectors,
+  titles: readonly string[],
+  o: SimilarOptions,
+): NeighbourLists {
   const n = papers.length;
   const width = o.candidates;
   const post = postings(vectors, o.postingCap);
   const coauthors = o.coauthorBonus > 0 ? papersByPerson(papers) : undefined;
-  const titles = titleKeys(papers);
   const ids = new Uint32Array(n * width).fill(NONE);
   const scores = new Float32Array(n * width);
   const approx = new Float32Array(n);
@@ -428,6 +437,7 @@ function finish(
   papers: readonly Paper[],
   vectors: Vectors,
   first: NeighbourLists,
+  titles: readonly string[],
   o: SimilarOptions,
 ): SimilarData {
   const n = papers.length;
@@ -460,7 +470,8 @@ function finish(
       for (let c2 = 0; c2 < width; c2++) {
         const f = first.ids[e * width + c2]!;
         if (f === NONE) break;
-        if (f !== d) add(f, (o.diffusion * s * first.scores[e * width + c2]!) / width);
+        if (f !== d && titles[f] !== titles[d])
+          add(f, (o.diffusion * s * first.scores[e * width + c2]!) / width);
       }
     }
     same.clear();
@@ -499,6 +510,8 @@ function finish(
 
 /** Shared terms looked at per "why" line, weightiest first, before phrases absorb words. */
 const WHY_CANDIDATES = 8;
+/** A phrase reads better than either of its words: it goes first unless clearly weaker. */
+const PHRASE_PREFERENCE = 1.5;
 
 /**
  * The terms a paper shares with its neighbours that weigh most in their closeness, as the
@@ -541,7 +554,7 @@ class SharedTerms {
     this.top.clear();
     for (let k = starts[neighbour]!; k < starts[neighbour + 1]!; k++) {
       const w = this.weight[terms[k]!]! * weights[k]!;
-      if (w > 0) this.top.offer(terms[k]!, w);
+      if (w > 0) this.top.offer(terms[k]!, phraseWords.has(terms[k]!) ? w * PHRASE_PREFERENCE : w);
     }
     const chosen: { term: number; surface: string }[] = [];
     const covered = new Set<number>();
