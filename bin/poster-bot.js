@@ -1,8 +1,6 @@
 #!/usr/bin/env node
 // `npx poster-bot …`: runs the TypeScript sources through tsx, so there is no build step.
 // This file is the CLI's composition root: the only place touching the real process.
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import 'dotenv/config';
 import { register } from 'tsx/esm/api';
@@ -31,14 +29,10 @@ async function loadCatalog(dir, options) {
   return load(dir, options);
 }
 
-/** Creates the database's folder (var/ by default) only when the database is to be created. */
-async function openStore(path, { create }) {
-  if (path !== ':memory:') {
-    if (!create && !existsSync(path)) return undefined;
-    mkdirSync(dirname(path), { recursive: true });
-  }
-  const { openStore: open } = await import('../src/store/store.ts');
-  return open(path);
+/** The store, opened as the bot opens it (src/compose.ts). */
+async function openStore(path, options) {
+  const { openStoreAt } = await import('../src/compose.ts');
+  return openStoreAt(path, options);
 }
 
 async function createPoster({ botToken, apiUrl }) {

@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { SlackMessage } from './blocks/message.ts';
-import type { Replies } from './bot/types.ts';
+import { type Replies, replyMessage } from './bot/types.ts';
 import {
   CatalogError,
   type LoadOptions,
@@ -40,11 +40,11 @@ import {
   runDigest,
 } from './digest/run.ts';
 import type { NothingReason } from './digest/select.ts';
-import { isLocalDate, type LocalDate, localDate } from './digest/time.ts';
 // similar: `poster-bot similar` (src/similar/).
 import { SIMILAR_DEFAULTS } from './similar/build.ts';
 import { DEFAULT_SIMILAR_LIMIT, describeWhy, type SimilarIndex } from './similar/similar-index.ts';
 import type { Store } from './store/store.ts';
+import { isLocalDate, type LocalDate, localDate } from './time.ts';
 
 /** One search answer as the CLI needs it; the real `SearchHit` has more and still fits. */
 export interface CliHit {
@@ -305,7 +305,7 @@ async function runAsk(values: OptionValues, positionals: string[], deps: CliDeps
     throw new CliUsageError(unknownCommandMessage(input.command), 'ask');
   }
   const bot = await deps.buildBot(dataDir(values, deps));
-  const { message } = await askReplies(bot.replies, input, { userId: CONSOLE_USER_ID });
+  const message = replyMessage(await askReplies(bot.replies, input, { userId: CONSOLE_USER_ID }));
   if (values.json === true) {
     deps.stdout.write(
       `${JSON.stringify({ text: message.text, blocks: message.blocks }, null, 2)}\n`,
@@ -476,9 +476,11 @@ async function runDigestCommand(values: OptionValues, positionals: string[], dep
       : await deps.openStore(config.databasePath, { create: false });
   try {
     const featured =
-      channel === undefined ? new Map() : (store?.featureCounts(channel, date) ?? new Map());
+      channel === undefined
+        ? new Map()
+        : ((await store?.featureCounts(channel, date)) ?? new Map());
     const plan = planDigest({ date, catalog, timeZone, featured });
-    const run = channel === undefined ? undefined : store?.getDigestRun(channel, date);
+    const run = channel === undefined ? undefined : await store?.getDigestRun(channel, date);
     if (run?.status === 'complete') {
       deps.stderr.write(
         `Already posted to ${channel} (ts ${run.rootTs}): --post would post nothing.\n`,
@@ -488,7 +490,7 @@ async function runDigestCommand(values: OptionValues, positionals: string[], dep
       `${values.json === true ? JSON.stringify(planJson(plan), null, 2) : showPlan(plan, deps)}\n`,
     );
   } finally {
-    store?.close();
+    await store?.close();
   }
   return EXIT.ok;
 }
@@ -537,7 +539,7 @@ async function postDigest(
     deps.stdout.write(`${describeOutcome(outcome, date, channel)}\n`);
   } finally {
     clearProgress(deps.stderr);
-    store.close();
+    await store.close();
   }
   return EXIT.ok;
 }

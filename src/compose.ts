@@ -1,7 +1,10 @@
 /**
  * Wiring shared by the bot (src/main.ts) and the command line (bin/poster-bot.js): from a data
- * folder to a catalog, an index and the bot's replies. Reads files; opens no sockets.
+ * folder to a catalog, an index and the bot's replies, and the one store every entry point
+ * opens the same way. Reads files; opens no sockets.
  */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 import { createReplies } from './bot/replies.ts';
 import type { Replies } from './bot/types.ts';
@@ -11,8 +14,10 @@ import { CONFIG_DEFAULTS } from './config.ts';
 import { type AuthorIndex, buildAuthorIndexData, openAuthorIndex } from './search/author-index.ts';
 import { loadSnapshot, type Snapshot } from './search/index-cache.ts';
 import { buildPaperIndexData, openPaperIndex, type PaperIndex } from './search/paper-index.ts';
-import { buildSimilarData, type SimilarOptions } from './similar/build.ts';
+import { buildSimilarData, type SimilarData, type SimilarOptions } from './similar/build.ts';
 import { openSimilarIndex, type SimilarIndex } from './similar/similar-index.ts';
+import { packSimilar, unpackSimilar } from './similar/snapshot.ts';
+import { openStore, type Store } from './store/store.ts';
 
 export interface Bot {
   catalog: Catalog;
@@ -38,6 +43,8 @@ export interface BuildOptions extends LoadOptions {
   onCacheNotice?: (message: string) => void;
   /** How neighbours are computed (src/similar/build.ts); the defaults were measured. */
   similar?: Partial<SimilarOptions>;
+  /** The store, for the features that keep something per user. */
+  store?: Store;
 }
 
 /**
@@ -52,7 +59,7 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
       problems,
       index: buildPaperIndexData(catalog.papers),
       authors: buildAuthorIndexData(catalog.papers),
-      similar: buildSimilarData(catalog.papers, options.similar),
+      extras: { similar: packSimilar(buildSimilarData(catalog.papers, options.similar)) },
     };
   };
   const {
@@ -60,7 +67,7 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
     problems,
     index: indexData,
     authors: authorData,
-    similar: similarData,
+    extras,
   } = options.cacheDir === undefined
     ? build()
     : loadSnapshot(
@@ -73,7 +80,11 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
       ).snapshot;
   const index = openPaperIndex(catalog.papers, indexData);
   const authors = openAuthorIndex(catalog.papers, authorData);
-  const similar = openSimilarIndex(catalog.papers, similarData, authors);
+  const similar = openSimilarIndex(
+    catalog.papers,
+    similarData(extras.similar, catalog.papers, options),
+    authors,
+  );
   const replies = createReplies({
     index,
     authors,
@@ -81,6 +92,37 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
     pageSize: options.resultsPerPage ?? CONFIG_DEFAULTS.resultsPerPage,
     ...(options.timeZone && { timeZone: options.timeZone }),
     ...(options.now && { now: options.now }),
+    ...(options.store && { store: options.store }),
   });
   return { catalog, problems, index, authors, similar, replies };
+}
+
+/**
+ * Opens the store at `path` (DATABASE_PATH) for the bot, the console and the CLI alike. With
+ * `create`, its folder and the database are created as needed; without, a missing database
+ * gives `undefined`, so a dry run never leaves a file behind.
+ */
+export function openStoreAt(path: string, { create }: { create: boolean }): Store | undefined {
+  if (path !== ':memory:') {
+    if (!create && !existsSync(path)) return undefined;
+    mkdirSync(dirname(path), { recursive: true });
+  }
+  return openStore(path);
+}
+
+/**
+ * The neighbours a snapshot holds, or built afresh when it holds none that fit (a snapshot
+ * from other code is never read, so this is for a damaged one).
+ */
+function similarData(
+  stored: unknown,
+  papers: Catalog['papers'],
+  options: BuildOptions,
+): SimilarData {
+  try {
+    return unpackSimilar(stored, papers.length);
+  } catch (error) {
+    options.onCacheNotice?.(`startup cache: ${(error as Error).message}; neighbours rebuilt`);
+    return buildSimilarData(papers, options.similar);
+  }
 }

@@ -6,7 +6,7 @@
  * expected, so a deploy fails with the whole list instead of one fix per restart. Secrets are
  * never echoed back in an error message. `.env.example` documents every variable.
  */
-import type { TimeOfDay } from './digest/time.ts';
+import type { TimeOfDay } from './time.ts';
 
 /** pino's level names; `silent` turns logging off. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

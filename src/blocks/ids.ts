@@ -10,5 +10,3 @@ export const ACTION_IDS = {
   searchSuggestion: 'search_suggestion',
   authorPick: 'author_pick',
 } as const;
-
-export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];

@@ -5,13 +5,13 @@
  */
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { Paper, Session } from '../catalog/types.ts';
-import { formatInstant, slackDateToken } from '../digest/time.ts';
 import { type AuthorPoster, describeWhy, type SimilarPoster } from '../similar/similar-index.ts';
 import { button } from './button.ts';
 import { renderTitle } from './card.ts';
 import { escapeMrkdwn, truncate } from './escape.ts';
 import { SLACK_LIMITS } from './limits.ts';
 import type { SlackMessage } from './message.ts';
+import { formatInstant, slackDateToken } from './time.ts';
 
 /** Action ids of this answer (Block Kit: ≤ 255 characters). */
 export const SIMILAR_ACTION_IDS = {

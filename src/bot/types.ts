@@ -1,4 +1,26 @@
+import type { KnownBlock } from '@slack/types';
 import type { SlackMessage } from '../blocks/message.ts';
+
+/**
+ * Where an answer will be shown. The same poster renders differently as a private answer, a
+ * public thread answer, a direct message, a line of the digest, a Home tab row or a modal:
+ * the listener that asks says where, and a feature may render for it.
+ *
+ * - `command`: a private answer to `/poster`, or to a click on one (ephemeral).
+ * - `thread`: a public answer in a channel thread (mentions).
+ * - `dm`: the bot's Messages tab (a direct message).
+ * - `digest_thread`: the thread under a daily digest.
+ * - `home`: the bot's Home tab. `modal`: a form the bot opened.
+ */
+export type Surface = 'command' | 'thread' | 'dm' | 'digest_thread' | 'home' | 'modal';
+
+/** A Home tab or a modal: views hold blocks, not messages (up to 100 blocks). */
+export interface BotView {
+  type: 'home' | 'modal';
+  /** A modal's title (plain text, ≤ 24 characters); unused on the Home tab. */
+  title?: string;
+  blocks: KnownBlock[];
+}
 
 /**
  * How a reply reaches the user. The Slack listeners and the local console both translate
@@ -10,11 +32,21 @@ export type Reply =
   /** A new message only the asking user sees (slash command answers, abstracts). */
   | { kind: 'ephemeral'; message: SlackMessage }
   /** A new message everyone in the channel sees (Share). */
-  | { kind: 'in_channel'; message: SlackMessage };
+  | { kind: 'in_channel'; message: SlackMessage }
+  /** A view to show: the Home tab, or a modal. */
+  | { kind: 'view'; view: BotView };
 
-/** Who asked, as far as a reply needs to know. */
+/** A reply that is a message (every kind but a view). */
+export type MessageReply = Exclude<Reply, { kind: 'view' }>;
+
+/** Who asked, and where the answer will be shown, as far as a reply needs to know. */
 export interface Asker {
   userId: string;
+  /**
+   * Where the answer goes. Listeners always say; when left out, a command or a click
+   * answers privately (`command`) and a mention in a thread (`thread`).
+   */
+  surface?: Surface;
 }
 
 /** The bot's conversational surface, independent of Slack and of the terminal. */
@@ -23,6 +55,15 @@ export interface Replies {
   command(text: string, asker: Asker): Promise<Reply> | Reply;
   /** A button click: its `action_id` and `value`. */
   action(actionId: string, value: string, asker: Asker): Promise<Reply> | Reply;
-  /** An @mention; `text` still holds the `<@BOT>` mention and any links, decoded. */
+  /** An @mention or a DM; `text` still holds any `<@BOT>` mention and links, decoded. */
   mention(text: string, asker: Asker): Promise<SlackMessage> | SlackMessage;
+}
+
+/**
+ * What a reply shows, as a message: a view's blocks with its title as the fallback text.
+ * For the console and the CLI, which print every reply the same way.
+ */
+export function replyMessage(reply: Reply | { kind: string; message: SlackMessage }): SlackMessage {
+  if ('message' in reply) return reply.message;
+  return { text: reply.view.title ?? '', blocks: reply.view.blocks };
 }

@@ -16,7 +16,7 @@ import { applySchedule, parseSchedule, type ScheduleEntry } from './schedule.ts'
 import { parseSessionPage } from './session-page.ts';
 import { type Catalog, type DataProblem, formatProblem } from './types.ts';
 
-export { type CatalogSummary, summarizeCatalog } from './summary.ts';
+export { summarizeCatalog } from './summary.ts';
 
 /** Reported after each data source is read, for a progress line on big folders. */
 export interface LoadProgress {

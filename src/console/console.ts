@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { SlackMessage } from '../blocks/message.ts';
-import type { Asker, Replies } from '../bot/types.ts';
+import { type Asker, type Replies, replyMessage } from '../bot/types.ts';
 import { type ButtonRef, renderNote, renderTerminal } from './render-terminal.ts';
 import {
   type Answer,
@@ -122,7 +122,7 @@ function createSession(opts: ConsoleOptions): Session {
     if (note !== undefined) print(`${renderNote(note, opts)}\n${rendered.text}`);
     else print(rendered.text);
   };
-  const showAnswer = (answer: Answer) => show(answer.message, ANSWER_NOTES[answer.kind]);
+  const showAnswer = (answer: Answer) => show(replyMessage(answer), ANSWER_NOTES[answer.kind]);
 
   const press = async (n: number) => {
     const button = buttons.find((b) => b.n === n);
@@ -170,6 +170,7 @@ const ANSWER_NOTES: Record<Answer['kind'], string | undefined> = {
   thread: undefined,
   replace: '(updated)',
   in_channel: '(posted to the channel)',
+  view: '(opened a view)',
 };
 
 function missingButtonMessage(n: number, buttons: ButtonRef[]): string {

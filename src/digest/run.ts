@@ -4,22 +4,23 @@
  * message is recorded right after it is posted, each thread chunk right after it is, and the
  * run is marked complete at the end; a second call that day only posts what is missing.
  */
+
+import type { SlackMessage } from '../blocks/message.ts';
+import type { Catalog, Session } from '../catalog/types.ts';
+import type { Store } from '../store/store.ts';
+import type { LocalDate } from '../time.ts';
 import {
   type DigestRenderContext,
   type PostableSelection,
   renderDigestChunks,
   renderDigestRoot,
-} from '../blocks/digest.ts';
-import type { SlackMessage } from '../blocks/message.ts';
-import type { Catalog, Session } from '../catalog/types.ts';
-import type { Store } from '../store/store.ts';
+} from './render.ts';
 import {
   type DigestOptions,
   type DigestSelection,
   type NothingReason,
   selectDigest,
 } from './select.ts';
-import type { LocalDate } from './time.ts';
 
 /** `chat.postMessage` per channel: about one message per second (SLACK.md, "Rate limits"). */
 export const DIGEST_PACE_MS = 1000;
@@ -159,12 +160,12 @@ export function planDigest(options: PlanDigestOptions): DigestPlan {
 export async function runDigest(options: RunDigestOptions): Promise<DigestOutcome> {
   const { date, store, poster, channel, pace, log } = options;
   const where = { channel, date };
-  const existing = store.getDigestRun(channel, date);
+  const existing = await store.getDigestRun(channel, date);
   if (existing?.status === 'complete') {
     log.debug({ ...where, rootTs: existing.rootTs }, 'digest already posted');
     return { status: 'already-posted', rootTs: existing.rootTs };
   }
-  const plan = planDigest({ ...options, featured: store.featureCounts(channel, date) });
+  const plan = planDigest({ ...options, featured: await store.featureCounts(channel, date) });
   if (plan.kind === 'nothing') {
     log.info({ ...where, reason: plan.reason }, 'no digest today');
     return { status: 'nothing', reason: plan.reason };
@@ -174,30 +175,30 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestOutcom
   let rootTs = existing?.rootTs;
   if (rootTs === undefined) {
     ({ ts: rootTs } = await poster.postMessage({ channel, ...plan.root }));
-    store.beginDigestRun(channel, date, rootTs);
+    await store.beginDigestRun(channel, date, rootTs);
     postedNow += 1;
   } else {
     log.info({ ...where, rootTs }, 'resuming digest thread');
   }
   if (plan.selection.kind === 'rotation') {
     // After the root is out, so a day that never posted features nobody; idempotent on resume.
-    store.recordFeatured(
+    await store.recordFeatured(
       channel,
       date,
       plan.selection.papers.map((paper) => paper.id),
     );
   }
 
-  const posted = store.postedChunks(channel, date);
+  const posted = await store.postedChunks(channel, date);
   for (const [index, chunk] of plan.chunks.entries()) {
     if (posted.has(index)) continue;
     await pace(DIGEST_PACE_MS);
     const { ts } = await poster.postMessage({ channel, thread_ts: rootTs, ...chunk });
-    store.recordDigestChunk(channel, date, index, ts);
+    await store.recordDigestChunk(channel, date, index, ts);
     postedNow += 1;
     log.debug({ ...where, chunk: index + 1, of: plan.chunks.length }, 'digest chunk posted');
   }
-  store.completeDigestRun(channel, date);
+  await store.completeDigestRun(channel, date);
   log.info({ ...where, rootTs, chunks: plan.chunks.length, postedNow }, 'digest posted');
   return { status: 'posted', rootTs, chunks: plan.chunks.length, postedNow };
 }

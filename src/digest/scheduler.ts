@@ -4,7 +4,7 @@
  * left to post. Clock and timers are injected, so tests pass instants instead of waiting.
  */
 
-import { addDays, type LocalDate, localDate, type TimeOfDay, zonedTimeToInstant } from './time.ts';
+import { addDays, type LocalDate, localDate, type TimeOfDay, zonedTimeToInstant } from '../time.ts';
 
 /** The structured logging the scheduler needs; a pino logger satisfies it. */
 export interface SchedulerLog {

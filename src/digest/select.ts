@@ -3,14 +3,14 @@
  * a date or an instant, and (for the rotation) what was featured before. No I/O, no clock.
  */
 
-import type { Catalog, Paper, Session } from '../catalog/types.ts';
-import { type LocalDate, localDate } from './time.ts';
-
-/** A session with its papers, in catalog order. */
-export interface SessionPapers {
-  session: Session;
-  papers: Paper[];
-}
+import {
+  datedSessions,
+  type SessionPapers,
+  startMs,
+  withPapers,
+} from '../catalog/session-window.ts';
+import type { Catalog, Paper } from '../catalog/types.ts';
+import { type LocalDate, localDate } from '../time.ts';
 
 /** Why a day gets no digest. */
 export type NothingReason = 'empty-catalog' | 'no-sessions-on-date';
@@ -45,15 +45,6 @@ export interface DigestOptions {
   /** A keyword is a topic only if at least this many of the day's papers carry it. Default 2. */
   minTopicPapers?: number;
 }
-
-/** Which sessions `/poster now|next|today` asks for. */
-export type SessionWindow = 'now' | 'next' | 'today';
-
-/**
- * How long a session without an end time is taken to run (for "now"). Two hours is the
- * usual poster slot (every ICLR 2020 session); better than never showing such a session.
- */
-export const DEFAULT_SESSION_MS = 2 * 60 * 60 * 1000;
 
 const DEFAULTS: Required<DigestOptions> = {
   postersPerDay: 5,
@@ -103,43 +94,6 @@ export function selectDigest(
     highlights: rankHighlights(papers).slice(0, opts.maxHighlights),
     topics: mainTopics(papers, opts.maxTopics, opts.minTopicPapers),
   };
-}
-
-/**
- * The sessions `/poster now|next|today` lists, by start time:
- * `now` those running (start ≤ now < end), `next` every session sharing the earliest start
- * after now, `today` those starting on now's date in `timeZone`.
- */
-export function selectSessions(
-  catalog: Catalog,
-  now: Date,
-  window: SessionWindow,
-  timeZone: string,
-): SessionPapers[] {
-  const at = now.getTime();
-  const dated = datedSessions(catalog);
-  switch (window) {
-    case 'now':
-      return withPapers(
-        catalog,
-        dated.filter(({ start, end }) => start <= at && at < end),
-      );
-    case 'next': {
-      const upcoming = dated.filter(({ start }) => start > at);
-      const first = Math.min(...upcoming.map(({ start }) => start));
-      return withPapers(
-        catalog,
-        upcoming.filter(({ start }) => start === first),
-      );
-    }
-    case 'today': {
-      const today = localDate(now, timeZone);
-      return withPapers(
-        catalog,
-        dated.filter(({ start }) => localDate(new Date(start), timeZone) === today),
-      );
-    }
-  }
 }
 
 /** Award winners first, then orals, then spotlights; other papers are not highlights. */
@@ -226,44 +180,6 @@ function hash32(text: string): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
-}
-
-interface DatedSession {
-  session: Session;
-  start: number;
-  end: number;
-}
-
-/** Sessions with a parseable start, by start time then name, with an end to compare against. */
-function datedSessions(catalog: Catalog): DatedSession[] {
-  const dated: DatedSession[] = [];
-  for (const session of catalog.sessions) {
-    const start = startMs(session);
-    if (start === undefined) continue;
-    const end = session.end === undefined ? Number.NaN : Date.parse(session.end);
-    dated.push({ session, start, end: Number.isNaN(end) ? start + DEFAULT_SESSION_MS : end });
-  }
-  return dated.sort((a, b) => a.start - b.start || a.session.name.localeCompare(b.session.name));
-}
-
-function startMs(session: Session): number | undefined {
-  if (session.start === undefined) return undefined;
-  const ms = Date.parse(session.start);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
-function withPapers(catalog: Catalog, sessions: readonly DatedSession[]): SessionPapers[] {
-  const wanted = new Set(sessions.map(({ session }) => session.id));
-  const papersOf = new Map<string, Paper[]>();
-  for (const paper of catalog.papers) {
-    for (const id of paper.sessionIds) {
-      if (!wanted.has(id)) continue;
-      const list = papersOf.get(id) ?? [];
-      list.push(paper);
-      papersOf.set(id, list);
-    }
-  }
-  return sessions.map(({ session }) => ({ session, papers: papersOf.get(session.id) ?? [] }));
 }
 
 /** Each paper once, in the order the sessions present them. */

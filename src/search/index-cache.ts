@@ -30,9 +30,6 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Catalog, DataProblem } from '../catalog/types.ts';
-// similar: the neighbours are stored beside the indexes (src/similar/snapshot.ts).
-import type { SimilarData } from '../similar/build.ts';
-import { packSimilar, unpackSimilar } from '../similar/snapshot.ts';
 import type { AuthorIndexData, Rows } from './author-index.ts';
 import type { PaperIndexData } from './paper-index.ts';
 
@@ -45,8 +42,11 @@ export interface Snapshot {
   problems: DataProblem[];
   index: PaperIndexData;
   authors: AuthorIndexData;
-  /** Neighbours of every paper (src/similar/). */
-  similar: SimilarData;
+  /**
+   * What other modules derive from the catalog and store with it, by name (src/compose.ts
+   * puts src/similar/'s neighbours here), as `v8.serialize` can store it; checked by its owner.
+   */
+  extras: Record<string, unknown>;
 }
 
 export interface SnapshotCacheOptions {
@@ -154,7 +154,7 @@ function hashFile(hash: Hash, path: string, buffer: Buffer): void {
 /*
  * File layout: MAGIC, then the byte lengths of the four parts (64-bit little-endian), then
  * the parts:
- * 1. the indexes (paper and author index, the neighbours), `v8.serialize`d;
+ * 1. the indexes (paper and author index) and the extras, `v8.serialize`d;
  * 2. the catalog and problems, `v8.serialize`d, with every abstract empty and a layout of
  *    the abstracts beside (see `packTexts`);
  * 3. the abstracts that Latin-1 can hold, run together as Latin-1 bytes;
@@ -290,12 +290,7 @@ function readSnapshot(file: string, notice: (message: string) => void): Snapshot
     readTexts(fd, blocks, abstracts).forEach((abstract, i) => {
       papers[i]!.abstract = abstract;
     });
-    const { similar, ...searchIndexes } = deserialize(indexes) as { similar?: unknown };
-    const whole: unknown = {
-      ...snapshot,
-      ...searchIndexes,
-      similar: unpackSimilar(similar, papers.length),
-    };
+    const whole: unknown = { ...snapshot, ...deserialize(indexes) };
     if (!isSnapshot(whole)) throw new Error('unexpected contents');
     return whole;
   } catch (error) {
@@ -326,12 +321,11 @@ function readInto(fd: number, buffer: Buffer, position: number, length: number):
 function writeSnapshot(file: string, snapshot: Snapshot, notice: (message: string) => void) {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    const { index, authors, similar, catalog, problems } = snapshot;
+    const { index, authors, extras, catalog, problems } = snapshot;
     const { latin1, wide, layout } = packTexts(catalog.papers.map((p) => p.abstract));
     const papers = catalog.papers.map((p) => ({ ...p, abstract: '' }));
     const rest: CatalogPart = { catalog: { ...catalog, papers }, problems, abstracts: layout };
-    const indexes = { index, authors, similar: packSimilar(similar) };
-    const parts = [serialize(indexes), serialize(rest), latin1, wide];
+    const parts = [serialize({ index, authors, extras }), serialize(rest), latin1, wide];
     const header = Buffer.alloc(HEADER_BYTES);
     MAGIC.copy(header);
     parts.forEach((part, i) => {
@@ -385,6 +379,8 @@ function isSnapshot(value: unknown): value is Snapshot {
     Array.isArray(s?.catalog?.papers) &&
     Array.isArray(s.catalog.sessions) &&
     Array.isArray(s.problems) &&
+    typeof s.extras === 'object' &&
+    s.extras !== null &&
     isAuthorData(s.authors) &&
     Array.isArray(index?.vocabulary) &&
     index.counts instanceof Uint32Array &&

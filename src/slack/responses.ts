@@ -3,13 +3,13 @@
  * https://api.slack.com/interactivity/handling#message_responses
  */
 import type { RespondArguments } from '@slack/bolt';
-import type { Reply } from '../bot/types.ts';
+import type { MessageReply } from '../bot/types.ts';
 
 /**
  * A slash command's answer, for `ack(…)` or a later `respond(…)`. There is no message to
  * replace yet, so a `replace` reply becomes a new ephemeral one.
  */
-export function toCommandResponse(reply: Reply): RespondArguments {
+export function toCommandResponse(reply: MessageReply): RespondArguments {
   return {
     response_type: reply.kind === 'in_channel' ? 'in_channel' : 'ephemeral',
     text: reply.message.text,
@@ -22,7 +22,7 @@ export function toCommandResponse(reply: Reply): RespondArguments {
  * message the button sits on, which `chat.update` cannot; the others add a new message and
  * leave the original alone.
  */
-export function toActionResponse(reply: Reply): RespondArguments {
+export function toActionResponse(reply: MessageReply): RespondArguments {
   const { text, blocks } = reply.message;
   switch (reply.kind) {
     case 'replace':

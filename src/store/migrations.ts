@@ -37,7 +37,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (channel, featured_on, paper_id)
   ) STRICT;
   `,
-  // v2: posters a user saved for later ("my posters").
+  // v2: posters a user saved for later ("my posters"). No code reads it yet (saving comes
+  // back with its Save button); it stays because databases in the field already ran it.
   `
   CREATE TABLE saved_posters (
     user_id  TEXT NOT NULL,

@@ -17,13 +17,6 @@ export interface DigestRun {
   completedAt?: string;
 }
 
-/** A poster a user saved for later. */
-export interface SavedPoster {
-  paperId: string;
-  /** ISO 8601 instant. */
-  savedAt: string;
-}
-
 /**
  * Everything poster-bot persists, behind one small interface so callers never see SQL.
  *
@@ -33,37 +26,33 @@ export interface SavedPoster {
  * idempotent when repeated with the same values; a *different* value for an existing key
  * means something posted twice, and throws {@link StoreError} rather than hiding it.
  *
- * Methods are synchronous (better-sqlite3): a write is a few microseconds, and a synchronous
- * write cannot interleave with another async step of the same run.
+ * Methods return promises, so a networked database can implement the interface without
+ * touching its callers. The embedded default, SQLite through better-sqlite3
+ * ({@link openStore}), does each call's work synchronously (a write is a few microseconds)
+ * inside its transaction, so two calls never interleave half way.
  */
 export interface Store {
   /** The ledger entry of `date`'s digest in `channel`, if one was begun. */
-  getDigestRun(channel: string, date: string): DigestRun | undefined;
+  getDigestRun(channel: string, date: string): Promise<DigestRun | undefined>;
   /** Records that the top-level digest message `rootTs` was posted. */
-  beginDigestRun(channel: string, date: string, rootTs: string): DigestRun;
+  beginDigestRun(channel: string, date: string, rootTs: string): Promise<DigestRun>;
   /** Records that thread chunk `index` (0-based) was posted as message `ts`. */
-  recordDigestChunk(channel: string, date: string, index: number, ts: string): void;
+  recordDigestChunk(channel: string, date: string, index: number, ts: string): Promise<void>;
   /** Indices of the thread chunks already posted for that run (empty if none or no run). */
-  postedChunks(channel: string, date: string): Set<number>;
+  postedChunks(channel: string, date: string): Promise<Set<number>>;
   /** Marks the run complete; a later run the same day then has nothing to do. */
-  completeDigestRun(channel: string, date: string): DigestRun;
+  completeDigestRun(channel: string, date: string): Promise<DigestRun>;
   /**
    * How many times each paper was featured in `channel`'s "posters of the day" on dates
    * strictly before `date`. Counting (rather than a set) lets the rotation start a new round
    * without bookkeeping; "before `date`" keeps that day's selection stable when a crashed
    * run is resumed after its papers were already recorded.
    */
-  featureCounts(channel: string, date: string): Map<string, number>;
+  featureCounts(channel: string, date: string): Promise<Map<string, number>>;
   /** Records the papers featured on `date` (repeating a call is harmless). */
-  recordFeatured(channel: string, date: string, paperIds: readonly string[]): void;
-  /** Saves a poster for a user; false if it was already saved. */
-  savePoster(userId: string, paperId: string): boolean;
-  /** Removes a saved poster; false if it was not saved. */
-  unsavePoster(userId: string, paperId: string): boolean;
-  /** A user's saved posters, oldest first. */
-  savedPosters(userId: string): SavedPoster[];
+  recordFeatured(channel: string, date: string, paperIds: readonly string[]): Promise<void>;
   /** Closes the database; the store must not be used afterwards. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface StoreOptions {
@@ -94,20 +83,32 @@ interface DigestRunRow {
  * does not justify an fsync per post (FULL).
  */
 export function openStore(path: string, options: StoreOptions = {}): Store {
+  const db = openDatabase(path, options.busyTimeoutMs ?? 5000);
   const now = options.now ?? (() => new Date());
+  return createSqliteStore(db, prepareStatements(db), () => now().toISOString());
+}
+
+/** The database with its pragmas set and its schema migrated; closed again on failure. */
+function openDatabase(path: string, busyTimeoutMs: number): Database.Database {
   const db = new Database(path);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
     db.pragma('foreign_keys = ON');
     migrate(db);
   } catch (err) {
     db.close();
     throw err;
   }
+  return db;
+}
 
-  const sql = {
+type Statements = ReturnType<typeof prepareStatements>;
+
+/** Every statement the store runs, prepared once. */
+function prepareStatements(db: Database.Database) {
+  return {
     getRun: db.prepare<[string, string], DigestRunRow>(
       'SELECT * FROM digest_runs WHERE channel = ? AND date = ?',
     ),
@@ -144,20 +145,11 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
       `INSERT INTO featured_papers (channel, featured_on, paper_id) VALUES (?, ?, ?)
        ON CONFLICT DO NOTHING`,
     ),
-    insertSaved: db.prepare<[string, string, string]>(
-      `INSERT INTO saved_posters (user_id, paper_id, saved_at) VALUES (?, ?, ?)
-       ON CONFLICT DO NOTHING`,
-    ),
-    deleteSaved: db.prepare<[string, string]>(
-      'DELETE FROM saved_posters WHERE user_id = ? AND paper_id = ?',
-    ),
-    listSaved: db.prepare<[string], { paper_id: string; saved_at: string }>(
-      'SELECT paper_id, saved_at FROM saved_posters WHERE user_id = ? ORDER BY saved_at, rowid',
-    ),
   };
+}
 
-  const stamp = (): string => now().toISOString();
-
+/** The {@link Store} over prepared statements; `stamp` gives the `*_at` columns. */
+function createSqliteStore(db: Database.Database, sql: Statements, stamp: () => string): Store {
   const getDigestRun = (channel: string, date: string): DigestRun | undefined => {
     const row = sql.getRun.get(channel, date);
     return row && toDigestRun(row);
@@ -206,24 +198,23 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     },
   );
 
+  // `async`: a synchronous throw (a StoreError) becomes a rejection, as a remote store's would.
   return {
-    getDigestRun,
-    beginDigestRun: (channel, date, rootTs) => beginDigestRun(channel, date, rootTs),
-    recordDigestChunk: (channel, date, index, ts) => {
+    getDigestRun: async (channel, date) => getDigestRun(channel, date),
+    beginDigestRun: async (channel, date, rootTs) => beginDigestRun(channel, date, rootTs),
+    recordDigestChunk: async (channel, date, index, ts) => {
       if (!Number.isInteger(index) || index < 0) {
         throw new StoreError(`store: chunk index must be a non-negative integer, got ${index}`);
       }
       recordDigestChunk(channel, date, index, ts);
     },
-    postedChunks: (channel, date) => new Set(sql.chunkIndices.all(channel, date)),
-    completeDigestRun: (channel, date) => completeDigestRun(channel, date),
-    featureCounts: (channel, date) => new Map(sql.featureCounts.all(channel, date)),
-    recordFeatured: (channel, date, paperIds) => recordFeatured(channel, date, paperIds),
-    savePoster: (userId, paperId) => sql.insertSaved.run(userId, paperId, stamp()).changes > 0,
-    unsavePoster: (userId, paperId) => sql.deleteSaved.run(userId, paperId).changes > 0,
-    savedPosters: (userId) =>
-      sql.listSaved.all(userId).map((row) => ({ paperId: row.paper_id, savedAt: row.saved_at })),
-    close: () => db.close(),
+    postedChunks: async (channel, date) => new Set(sql.chunkIndices.all(channel, date)),
+    completeDigestRun: async (channel, date) => completeDigestRun(channel, date),
+    featureCounts: async (channel, date) => new Map(sql.featureCounts.all(channel, date)),
+    recordFeatured: async (channel, date, paperIds) => recordFeatured(channel, date, paperIds),
+    close: async () => {
+      db.close();
+    },
   };
 }
 

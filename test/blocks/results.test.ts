@@ -1,6 +1,8 @@
+import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { SLACK_LIMITS } from '../../src/blocks/limits.ts';
 import { renderAbstract, renderNoResults, renderShared } from '../../src/blocks/paper.ts';
-import { renderResults } from '../../src/blocks/results.ts';
+import { blocksTextLength, fitMessage, renderResults } from '../../src/blocks/results.ts';
 import { extremePaper, makePaper, SESSION_9 } from '../fixtures/papers.ts';
 import { allText, controlSequences, slackLimitViolations } from '../helpers/slack-limits.ts';
 
@@ -131,5 +133,82 @@ describe('renderNoResults', () => {
         },
       ],
     });
+  });
+});
+
+describe('fitMessage', () => {
+  const heading: KnownBlock = {
+    type: 'section',
+    block_id: 'results_heading',
+    text: { type: 'mrkdwn', text: '*Posters*' },
+  };
+  /** A card as renderResults lays it out: a divider, then its blocks. */
+  const card = (i: number, textLength = 10): KnownBlock[] => [
+    { type: 'divider' },
+    {
+      type: 'section',
+      block_id: `card_${i}`,
+      text: { type: 'mrkdwn', text: `${i}`.padEnd(textLength, '.') },
+    },
+    {
+      type: 'context',
+      block_id: `card_${i}_meta`,
+      elements: [{ type: 'mrkdwn', text: `meta ${i}` }],
+    },
+  ];
+  const nav: KnownBlock[] = [
+    { type: 'divider' },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: 'Page 1 of 9' }] },
+    { type: 'actions', block_id: 'results_nav', elements: [] },
+  ];
+  const message = (cards: number, textLength?: number, withNav = true): KnownBlock[] => [
+    heading,
+    ...Array.from({ length: cards }, (_, i) => card(i, textLength)).flat(),
+    ...(withNav ? nav : []),
+  ];
+  /** The card numbers left in a message, in order. */
+  const cardsIn = (blocks: KnownBlock[]) =>
+    blocks.flatMap((b) => (b.block_id?.match(/^card_(\d+)$/) ? [Number(b.block_id.slice(5))] : []));
+
+  it('returns a message that fits as it is', () => {
+    const blocks = message(8);
+    expect(fitMessage(blocks)).toBe(blocks);
+  });
+
+  it('drops whole cards from the end until at most 50 blocks remain, keeping the navigation', () => {
+    // 1 + 17 × 3 + 3 = 55 blocks; 15 cards make 49, 16 would make 52.
+    const fitted = fitMessage(message(17));
+    expect(fitted.length).toBe(49);
+    expect(cardsIn(fitted)).toEqual([...Array(15).keys()]);
+    expect(fitted[0]).toBe(heading);
+    expect(fitted.slice(-3)).toEqual(nav);
+    expect(fitted.slice(-6, -3)).toEqual(card(14));
+  });
+
+  it('drops cards until the text fits, and no more than needed', () => {
+    const fitted = fitMessage(message(6, 2500));
+    const kept = cardsIn(fitted).length;
+    expect(blocksTextLength(fitted)).toBeLessThanOrEqual(SLACK_LIMITS.messageTotalText);
+    expect(kept).toBeGreaterThan(0);
+    // One more card would not have fitted.
+    expect(blocksTextLength(message(kept + 1, 2500))).toBeGreaterThan(
+      SLACK_LIMITS.messageTotalText,
+    );
+    expect(fitted).toEqual(message(kept, 2500));
+  });
+
+  it('fits a message without navigation the same way', () => {
+    const fitted = fitMessage(message(17, 10, false));
+    expect(fitted).toEqual(message(16, 10, false));
+  });
+
+  it('keeps the heading even when nothing else fits', () => {
+    const huge: KnownBlock = {
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'x'.repeat(12_000) },
+    };
+    expect(fitMessage([heading, { type: 'divider' }, huge, ...nav])).toEqual([heading, ...nav]);
+    // A message is never emptied, even when its one block is too long.
+    expect(fitMessage([huge])).toEqual([huge]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/blocks/ids.ts';
 import { createReplies } from '../../src/bot/replies.ts';
 import { decodeRequest, encodeRequest } from '../../src/bot/results-request.ts';
-import type { Reply } from '../../src/bot/types.ts';
+import { type Reply, replyMessage } from '../../src/bot/types.ts';
 import { createAuthorIndex } from '../../src/search/author-index.ts';
 import { createPaperIndex } from '../../src/search/paper-index.ts';
 import { makePaper, SESSION_9 } from '../fixtures/papers.ts';
@@ -43,8 +43,9 @@ const replies = createReplies({
 const asker = { userId: 'U42' };
 
 function messageOf(reply: Reply) {
-  expect(slackLimitViolations(reply.message)).toEqual([]);
-  return reply.message;
+  const message = replyMessage(reply);
+  expect(slackLimitViolations(message)).toEqual([]);
+  return message;
 }
 
 describe('/poster', () => {
@@ -83,13 +84,13 @@ describe('/poster', () => {
     const value = next && 'value' in next ? next.value! : '';
     const second = await replies.action(ACTION_IDS.resultsNext, value, asker);
     expect(second.kind).toBe('replace');
-    expect(second.message.text).toBe('Posters 6–10 of 11 for ‘transformer’');
+    expect(messageOf(second).text).toBe('Posters 6–10 of 11 for ‘transformer’');
     const back = await replies.action(
       ACTION_IDS.resultsPrev,
       encodeRequest({ kind: 'search', query: 'transformer', page: 0 }),
       asker,
     );
-    expect(back.message.text).toBe('Posters 1–5 of 11 for ‘transformer’');
+    expect(messageOf(back).text).toBe('Posters 1–5 of 11 for ‘transformer’');
   });
 
   it('finds an acronym from its definition in the corpus', async () => {
@@ -115,7 +116,7 @@ describe('/poster', () => {
     expect(JSON.stringify(message.blocks)).toContain('"value":"graph"');
     const suggestion = await replies.action(`${ACTION_IDS.searchSuggestion}_0`, 'molecule', asker);
     expect(suggestion.kind).toBe('replace');
-    expect(suggestion.message.text).toBe('1 poster for ‘molecule’');
+    expect(messageOf(suggestion).text).toBe('1 poster for ‘molecule’');
   });
 });
 
@@ -134,10 +135,10 @@ describe('buttons', () => {
 
   it('explains a poster that is gone or a stale button instead of failing', async () => {
     expect(
-      allText((await replies.action(ACTION_IDS.paperAbstract, 'nope', asker)).message),
+      allText(messageOf(await replies.action(ACTION_IDS.paperAbstract, 'nope', asker))),
     ).toContain('no longer in the catalog');
     expect(
-      allText((await replies.action(ACTION_IDS.resultsNext, '{bad json', asker)).message),
+      allText(messageOf(await replies.action(ACTION_IDS.resultsNext, '{bad json', asker))),
     ).toContain('no longer available');
   });
 });
@@ -186,7 +187,7 @@ describe('/poster now, next and today', () => {
     });
 
   it('lists the posters of the session running now', async () => {
-    const text = allText((await at(day(6)).command('now', asker)).message);
+    const text = allText(messageOf(await at(day(6)).command('now', asker)));
     expect(text).toContain('1 poster in the session running now');
     expect(text).toContain('Tue Session 1 (Tue, Apr 28, 05:00 UTC)');
     expect(text).toContain('Early Paper');
@@ -194,21 +195,21 @@ describe('/poster now, next and today', () => {
   });
 
   it('between sessions, says nothing runs and names the next one', async () => {
-    const text = allText((await at(day(7)).command('now', asker)).message);
+    const text = allText(messageOf(await at(day(7)).command('now', asker)));
     expect(text).toContain(
       'No poster session is running now. Next up: Tue Session 2, Tue, Apr 28, 08:00 UTC.',
     );
   });
 
   it('lists the next session and the whole day', async () => {
-    expect(allText((await at(day(6)).command('next', asker)).message)).toContain('Late Paper');
-    expect((await at(day(1)).command('today', asker)).message.text).toBe(
+    expect(allText(messageOf(await at(day(6)).command('next', asker)))).toContain('Late Paper');
+    expect(messageOf(await at(day(1)).command('today', asker)).text).toBe(
       '2 posters in the sessions today',
     );
   });
 
   it('explains that an undated schedule has no "now"', async () => {
-    expect(allText((await replies.command('now', asker)).message)).toContain(
+    expect(allText(messageOf(await replies.command('now', asker)))).toContain(
       'no session times yet',
     );
   });

@@ -18,7 +18,7 @@ import { createDailyScheduler } from '../../src/digest/scheduler.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { makePaper } from '../fixtures/papers.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../helpers/fake-slack-api.ts';
-import { SHARED_DATA } from '../helpers/shared-data.ts';
+import { SHARED_DATA, skipWithoutSharedData } from '../helpers/shared-data.ts';
 
 const CHANNEL = 'C0DIGEST';
 const DAY = '2020-04-28';
@@ -260,7 +260,7 @@ describe('npx poster-bot digest', () => {
     expect(posts(fake)).toHaveLength(2);
   });
 
-  it.skipIf(!existsSync(ICLR2020))(
+  it.skipIf(skipWithoutSharedData(ICLR2020))(
     '--dry-run lists the five sessions of 2020-04-28 with their posters, nothing on 2020-05-02',
     async () => {
       const day = await cli(['digest', '--date', '2020-04-28', '--dry-run', '--data', ICLR2020]);

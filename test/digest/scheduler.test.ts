@@ -4,7 +4,7 @@ import {
   type DailySchedulerOptions,
   type SetTimer,
 } from '../../src/digest/scheduler.ts';
-import { TimeError } from '../../src/digest/time.ts';
+import { TimeError } from '../../src/time.ts';
 
 const HOUR = 3_600_000;
 

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Catalog, Decision, Paper, Session } from '../../src/catalog/types.ts';
 import {
@@ -8,56 +5,12 @@ import {
   mainTopics,
   rankHighlights,
   selectDigest,
-  selectSessions,
 } from '../../src/digest/select.ts';
-import { addDays } from '../../src/digest/time.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
-import { SHARED_DATA } from '../helpers/shared-data.ts';
+import { addDays } from '../../src/time.ts';
+import { loadIclr2020, PARALLEL, paper, readCsv } from '../fixtures/schedule-catalogs.ts';
 
-const ICLR2020 = pathToFileURL(`${SHARED_DATA}iclr2020/`);
 const SEED_CSV = new URL('../../data/iclr2022-poster-session-9.openreview.csv', import.meta.url);
-
-function readCsv(url: URL): Record<string, string>[] {
-  return parse(readFileSync(url, 'utf8'), { columns: true, skip_empty_lines: true });
-}
-
-function paper(id: string, fields: Partial<Paper> = {}): Paper {
-  return {
-    id,
-    title: `Title ${id}`,
-    authors: [],
-    abstract: '',
-    keywords: [],
-    sessionIds: [],
-    codeUrls: [],
-    ...fields,
-  };
-}
-
-/**
- * ICLR 2020 as the catalog importer will shape it, parsed minimally here (the importer is
- * written concurrently): 20 sessions, five a day from 2020-04-27 to 2020-04-30, UTC.
- */
-function loadIclr2020(): Catalog {
-  const meta = new Map(readCsv(new URL('papers.csv', ICLR2020)).map((row) => [row.UID, row]));
-  const sessions = new Map<string, Session>();
-  const sessionIdsOf = new Map<string, string[]>();
-  for (const row of readCsv(new URL('poster_sessions.csv', ICLR2020))) {
-    const name = row.session ?? '';
-    const id = `iclr2020-${name.toLowerCase().replace(/\W+/g, '-')}`;
-    sessions.set(id, { id, name, start: row.start_utc, end: row.end_utc, conference: 'ICLR 2020' });
-    const uid = row.UID ?? '';
-    sessionIdsOf.set(uid, [...(sessionIdsOf.get(uid) ?? []), id]);
-  }
-  const papers = [...sessionIdsOf].map(([uid, sessionIds]) =>
-    paper(uid, {
-      title: meta.get(uid)?.title ?? uid,
-      keywords: (meta.get(uid)?.keywords ?? '').split('|').filter(Boolean),
-      sessionIds,
-    }),
-  );
-  return { papers, sessions: [...sessions.values()] };
-}
 
 /** The seed: one undated session ("Poster Session 9") with its 78 papers. */
 function loadSeed(): Catalog {
@@ -244,73 +197,9 @@ describe('mainTopics', () => {
   });
 });
 
-describe('selectSessions (/poster now | next | today) on ICLR 2020', () => {
-  const names = (now: string, window: 'now' | 'next' | 'today', zone = 'UTC') =>
-    selectSessions(iclr2020, new Date(now), window, zone).map(({ session }) => session.name);
-
-  it.each<[string, 'now' | 'next' | 'today', string, string[]]>([
-    ['2020-04-28T09:00:00Z', 'now', 'UTC', ['Tues Session 2']],
-    ['2020-04-28T08:00:00Z', 'now', 'UTC', ['Tues Session 2']],
-    // The end is exclusive: at 10:00 Session 2 is over, Session 3 starts at 12:00.
-    ['2020-04-28T10:00:00Z', 'now', 'UTC', []],
-    ['2020-04-28T10:00:00Z', 'next', 'UTC', ['Tues Session 3']],
-    ['2020-04-28T08:00:00Z', 'next', 'UTC', ['Tues Session 3']],
-    ['2020-04-20T00:00:00Z', 'next', 'UTC', ['Mon Session 1']],
-    ['2020-04-30T21:00:00Z', 'next', 'UTC', []],
-    ['2020-04-30T21:00:00Z', 'now', 'UTC', ['Thurs Session 5']],
-    [
-      '2020-04-28T23:30:00Z',
-      'today',
-      'UTC',
-      ['Tues Session 1', 'Tues Session 2', 'Tues Session 3', 'Tues Session 4', 'Tues Session 5'],
-    ],
-    // 23:30 UTC on the 28th is already the 29th in Tokyo.
-    [
-      '2020-04-28T23:30:00Z',
-      'today',
-      'Asia/Tokyo',
-      ['Tues Session 4', 'Tues Session 5', 'Wed Session 1', 'Wed Session 2', 'Wed Session 3'],
-    ],
-    ['2020-05-03T12:00:00Z', 'today', 'UTC', []],
-  ])('at %s, %s (%s) lists %j', (now, window, zone, expected) => {
-    expect(names(now, window, zone)).toEqual(expected);
-  });
-
-  it('gives each session its papers', () => {
-    const [running] = selectSessions(iclr2020, new Date('2020-04-28T18:00:00Z'), 'now', 'UTC');
-    expect(running?.session.name).toBe('Tues Session 4');
-    expect(running?.papers).toHaveLength(86);
-    expect(running?.papers.every((p) => p.sessionIds.includes(running.session.id))).toBe(true);
-  });
-});
-
-describe('selectSessions with parallel and open-ended sessions', () => {
-  const catalog: Catalog = {
-    sessions: [
-      { id: 'a', name: 'Hall A', start: '2022-04-27T09:00:00Z', end: '2022-04-27T11:00:00Z' },
-      { id: 'b', name: 'Hall B', start: '2022-04-27T09:00:00Z', end: '2022-04-27T10:00:00Z' },
-      { id: 'c', name: 'Hall C', start: '2022-04-27T13:00:00Z' },
-      { id: 'u', name: 'Undated' },
-    ],
-    papers: [paper('p', { sessionIds: ['a', 'c', 'u'] })],
-  };
-  const names = (now: string, window: 'now' | 'next' | 'today') =>
-    selectSessions(catalog, new Date(now), window, 'UTC').map(({ session }) => session.name);
-
-  it.each<[string, 'now' | 'next' | 'today', string[]]>([
-    ['2022-04-27T08:00:00Z', 'next', ['Hall A', 'Hall B']],
-    ['2022-04-27T09:30:00Z', 'now', ['Hall A', 'Hall B']],
-    ['2022-04-27T10:30:00Z', 'now', ['Hall A']],
-    // No end given: taken to last two hours.
-    ['2022-04-27T14:59:00Z', 'now', ['Hall C']],
-    ['2022-04-27T15:00:00Z', 'now', []],
-    ['2022-04-27T20:00:00Z', 'today', ['Hall A', 'Hall B', 'Hall C']],
-  ])('at %s, %s lists %j', (now, window, expected) => {
-    expect(names(now, window)).toEqual(expected);
-  });
-
+describe('selectDigest on parallel and open-ended sessions', () => {
   it('ignores undated sessions in a catalog that has dated ones (no rotation)', () => {
-    expect(selectDigest(catalog, '2022-04-28', 'UTC', NONE).kind).toBe('nothing');
+    expect(selectDigest(PARALLEL, '2022-04-28', 'UTC', NONE).kind).toBe('nothing');
   });
 });
 
@@ -323,27 +212,27 @@ describe('selectDigest rotation ("posters of the day") on the seed', () => {
   afterEach(() => store.close());
 
   /** Runs the digest for `days` consecutive days through the store, as the bot would. */
-  function simulate(catalog: Catalog, firstDay: string, days: number): string[][] {
+  async function simulate(catalog: Catalog, firstDay: string, days: number): Promise<string[][]> {
     const picks: string[][] = [];
     for (let i = 0; i < days; i++) {
       const date = addDays(firstDay, i);
-      const selection = selectDigest(catalog, date, 'UTC', store.featureCounts('C1', date));
+      const selection = selectDigest(catalog, date, 'UTC', await store.featureCounts('C1', date));
       if (selection.kind !== 'rotation')
         throw new Error(`expected rotation, got ${selection.kind}`);
       const ids = selection.papers.map((p) => p.id);
-      store.recordFeatured('C1', date, ids);
+      await store.recordFeatured('C1', date, ids);
       picks.push(ids);
     }
     return picks;
   }
 
-  it('has the data the cases below assume', () => {
+  it('has the data the cases below assume', async () => {
     expect(seed.papers).toHaveLength(78);
     expect(new Set(seed.papers.map((p) => p.id)).size).toBe(78);
   });
 
-  it('shows every one of the 78 posters once before any repeats, five a day', () => {
-    const days = simulate(seed, '2022-04-25', 16);
+  it('shows every one of the 78 posters once before any repeats, five a day', async () => {
+    const days = await simulate(seed, '2022-04-25', 16);
     expect(days.map((ids) => ids.length)).toEqual(Array(16).fill(5));
     const order = days.flat();
     expect(new Set(order.slice(0, 78)).size).toBe(78);
@@ -351,14 +240,14 @@ describe('selectDigest rotation ("posters of the day") on the seed', () => {
     expect(new Set(order).size).toBe(78);
   });
 
-  it('starts a new round that again shows everyone once', () => {
-    const days = simulate(seed, '2022-04-25', 32);
+  it('starts a new round that again shows everyone once', async () => {
+    const days = await simulate(seed, '2022-04-25', 32);
     const secondRound = days.flat().slice(78, 156);
     expect(new Set(secondRound).size).toBe(78);
   });
 
-  it('does not walk the catalog in file order, and varies from day to day', () => {
-    const [first = [], second = []] = simulate(seed, '2022-04-25', 2);
+  it('does not walk the catalog in file order, and varies from day to day', async () => {
+    const [first = [], second = []] = await simulate(seed, '2022-04-25', 2);
     expect(first).not.toEqual(seed.papers.slice(0, 5).map((p) => p.id));
     // Another date with the same history would have started elsewhere.
     const otherDate = selectDigest(seed, '2022-04-26', 'UTC', NONE);
@@ -366,18 +255,23 @@ describe('selectDigest rotation ("posters of the day") on the seed', () => {
     expect(second).not.toEqual(first);
   });
 
-  it('picks the same posters when the day is run again after its picks were recorded', () => {
-    const [picked = []] = simulate(seed, '2022-04-25', 1);
-    const again = selectDigest(seed, '2022-04-25', 'UTC', store.featureCounts('C1', '2022-04-25'));
+  it('picks the same posters when the day is run again after its picks were recorded', async () => {
+    const [picked = []] = await simulate(seed, '2022-04-25', 1);
+    const again = selectDigest(
+      seed,
+      '2022-04-25',
+      'UTC',
+      await store.featureCounts('C1', '2022-04-25'),
+    );
     expect(again.kind === 'rotation' && again.papers.map((p) => p.id)).toEqual(picked);
   });
 
-  it('fits a poster added to the catalog mid-round into the current round', () => {
-    const before = simulate(seed, '2022-04-25', 3).flat();
+  it('fits a poster added to the catalog mid-round into the current round', async () => {
+    const before = (await simulate(seed, '2022-04-25', 3)).flat();
     const latecomer = paper('late', { sessionIds: ['iclr2022-poster-session-9'] });
     const grown = { ...seed, papers: [...seed.papers, latecomer] };
     // 63 never shown plus the latecomer: the next 64 picks are exactly those.
-    const rest = simulate(grown, '2022-04-28', 13).flat().slice(0, 64);
+    const rest = (await simulate(grown, '2022-04-28', 13)).flat().slice(0, 64);
     expect(new Set(rest)).toEqual(
       new Set(grown.papers.map((p) => p.id).filter((id) => !before.includes(id))),
     );
@@ -391,7 +285,7 @@ describe('selectDigest rotation ("posters of the day") on the seed', () => {
     expect(selection.kind === 'rotation' && selection.papers).toHaveLength(expected);
   });
 
-  it('also rotates when papers have no session at all, and says so when there are no papers', () => {
+  it('also rotates when papers have no session at all, and says so when there are no papers', async () => {
     const noSessions = { papers: seed.papers.map((p) => ({ ...p, sessionIds: [] })), sessions: [] };
     expect(selectDigest(noSessions, '2022-04-25', 'UTC', NONE).kind).toBe('rotation');
     expect(selectDigest({ papers: [], sessions: [] }, '2022-04-25', 'UTC', NONE)).toEqual({

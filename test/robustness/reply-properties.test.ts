@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/blocks/ids.ts';
 import type { SlackMessage } from '../../src/blocks/message.ts';
 import { encodeRequest } from '../../src/bot/results-request.ts';
-import type { Asker, Replies } from '../../src/bot/types.ts';
+import { type Asker, type Replies, replyMessage } from '../../src/bot/types.ts';
 import { buildBot } from '../../src/compose.ts';
 import { allText, controlSequences, slackLimitViolations } from '../helpers/slack-limits.ts';
 import { hostileText, LONG_INPUTS, PROPERTY_PARAMS } from './hostile-input.ts';
@@ -36,7 +36,7 @@ describe('/poster answers to hostile text', () => {
     await fc.assert(
       fc.asyncProperty(hostileText(), async (text) => {
         const reply = await replies.command(text, ASKER);
-        expect(problemsOf(reply.message)).toEqual([]);
+        expect(problemsOf(replyMessage(reply))).toEqual([]);
       }),
       PROPERTY_PARAMS,
     );
@@ -44,7 +44,7 @@ describe('/poster answers to hostile text', () => {
 
   it.each(LONG_INPUTS)('are valid, escaped messages for $name', async ({ text }) => {
     for (const command of [text, `author ${text}`, `by:${text}`]) {
-      expect(problemsOf((await replies.command(command, ASKER)).message)).toEqual([]);
+      expect(problemsOf(replyMessage(await replies.command(command, ASKER)))).toEqual([]);
     }
   });
 });
@@ -100,7 +100,7 @@ describe('button clicks with tampered values', () => {
         const reply = await replies.action(id, raw, ASKER);
         // A Share names the sharer on purpose; nothing else may ping anyone.
         const allowed = reply.kind === 'in_channel' ? [`<@${ASKER.userId}>`] : [];
-        expect(problemsOf(reply.message, allowed)).toEqual([]);
+        expect(problemsOf(replyMessage(reply), allowed)).toEqual([]);
       }),
       PROPERTY_PARAMS,
     );
@@ -110,8 +110,8 @@ describe('button clicks with tampered values', () => {
     for (const id of paperIds) {
       const reply = await replies.action(ACTION_IDS.paperShare, id, ASKER);
       expect(reply.kind).toBe('in_channel');
-      expect(controlSequences(allText(reply.message))).toContain(`<@${ASKER.userId}>`);
-      expect(problemsOf(reply.message, [`<@${ASKER.userId}>`])).toEqual([]);
+      expect(controlSequences(allText(replyMessage(reply)))).toContain(`<@${ASKER.userId}>`);
+      expect(problemsOf(replyMessage(reply), [`<@${ASKER.userId}>`])).toEqual([]);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/bot/types.ts';
+import type { MessageReply } from '../../src/bot/types.ts';
 import { toActionResponse, toCommandResponse } from '../../src/slack/responses.ts';
 import { echoMessage } from '../helpers/echo-replies.ts';
 
@@ -20,7 +20,7 @@ describe('toCommandResponse', () => {
 });
 
 describe('toActionResponse', () => {
-  const cases: Array<{ reply: Reply; expected: Record<string, unknown> }> = [
+  const cases: Array<{ reply: MessageReply; expected: Record<string, unknown> }> = [
     { reply: { kind: 'replace', message }, expected: { replace_original: true } },
     {
       reply: { kind: 'ephemeral', message },

@@ -76,21 +76,23 @@ it('keeps every committed ledger record, intact, when the process is killed mid-
   const featuredDays = new Set(perDay.map(([date]) => date));
 
   const store = openStore(path);
-  const missing = lines.filter((line) => {
+  const isMissing = async (line: string): Promise<boolean> => {
     const [what, date = '', chunk] = line.split(' ');
     switch (what) {
       case 'run':
-        return store.getDigestRun('C-CRASH', date) === undefined;
+        return (await store.getDigestRun('C-CRASH', date)) === undefined;
       case 'chunk':
-        return !store.postedChunks('C-CRASH', date).has(Number(chunk));
+        return !(await store.postedChunks('C-CRASH', date)).has(Number(chunk));
       case 'featured':
         return !featuredDays.has(date);
       case 'complete':
-        return store.getDigestRun('C-CRASH', date)?.status !== 'complete';
+        return (await store.getDigestRun('C-CRASH', date))?.status !== 'complete';
       default:
         return true;
     }
-  });
-  store.close();
+  };
+  const missing: string[] = [];
+  for (const line of lines) if (await isMissing(line)) missing.push(line);
+  await store.close();
   expect(missing).toEqual([]);
 });

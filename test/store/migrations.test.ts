@@ -34,7 +34,7 @@ describe('schema migrations', () => {
     expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(2);
   });
 
-  it('brings a v1 database (as shipped before saved posters) to the latest, keeping its data', () => {
+  it('brings a v1 database (as shipped before saved posters) to the latest, keeping its data', async () => {
     const v1 = new Database(path);
     migrate(v1, MIGRATIONS.slice(0, 1));
     v1.prepare(
@@ -49,21 +49,20 @@ describe('schema migrations', () => {
     v1.close();
 
     const store = openStore(path);
-    expect(store.getDigestRun('C1', '2020-04-28')?.rootTs).toBe('root');
-    expect(store.postedChunks('C1', '2020-04-28')).toEqual(new Set([0]));
-    expect(store.savePoster('U1', 'p1')).toBe(true);
-    store.close();
+    expect((await store.getDigestRun('C1', '2020-04-28'))?.rootTs).toBe('root');
+    expect(await store.postedChunks('C1', '2020-04-28')).toEqual(new Set([0]));
+    await store.close();
     expect(versionOf(path)).toBe(SCHEMA_VERSION);
   });
 
-  it('re-opening a migrated database changes nothing', () => {
+  it('re-opening a migrated database changes nothing', async () => {
     const first = openStore(path);
-    first.savePoster('U1', 'p1');
-    first.close();
+    await first.recordFeatured('C1', '2020-04-28', ['p1']);
+    await first.close();
     for (let i = 0; i < 2; i++) {
       const again = openStore(path);
-      expect(again.savedPosters('U1').map((saved) => saved.paperId)).toEqual(['p1']);
-      again.close();
+      expect(await again.featureCounts('C1', '2020-04-29')).toEqual(new Map([['p1', 1]]));
+      await again.close();
     }
     expect(versionOf(path)).toBe(SCHEMA_VERSION);
   });

@@ -22,55 +22,57 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 describe('digest ledger', () => {
-  it('follows a run from nothing to complete', () => {
-    expect(store.getDigestRun('C1', '2020-04-28')).toBeUndefined();
-    expect(store.postedChunks('C1', '2020-04-28')).toEqual(new Set());
+  it('follows a run from nothing to complete', async () => {
+    expect(await store.getDigestRun('C1', '2020-04-28')).toBeUndefined();
+    expect(await store.postedChunks('C1', '2020-04-28')).toEqual(new Set());
 
-    expect(store.beginDigestRun('C1', '2020-04-28', '1588060800.000100')).toEqual({
+    expect(await store.beginDigestRun('C1', '2020-04-28', '1588060800.000100')).toEqual({
       channel: 'C1',
       date: '2020-04-28',
       rootTs: '1588060800.000100',
       status: 'started',
       startedAt: '2020-04-28T08:00:00.000Z',
     });
-    store.recordDigestChunk('C1', '2020-04-28', 0, '1588060801.000200');
-    store.recordDigestChunk('C1', '2020-04-28', 1, '1588060802.000300');
-    expect(store.postedChunks('C1', '2020-04-28')).toEqual(new Set([0, 1]));
+    await store.recordDigestChunk('C1', '2020-04-28', 0, '1588060801.000200');
+    await store.recordDigestChunk('C1', '2020-04-28', 1, '1588060802.000300');
+    expect(await store.postedChunks('C1', '2020-04-28')).toEqual(new Set([0, 1]));
 
-    expect(store.completeDigestRun('C1', '2020-04-28')).toMatchObject({
+    expect(await store.completeDigestRun('C1', '2020-04-28')).toMatchObject({
       status: 'complete',
       completedAt: '2020-04-28T08:00:03.000Z',
     });
-    expect(store.getDigestRun('C1', '2020-04-28')?.status).toBe('complete');
+    expect((await store.getDigestRun('C1', '2020-04-28'))?.status).toBe('complete');
   });
 
-  it('keeps runs of other channels and other days apart', () => {
-    store.beginDigestRun('C1', '2020-04-28', 'root-a');
-    store.recordDigestChunk('C1', '2020-04-28', 0, 'a0');
-    store.beginDigestRun('C2', '2020-04-28', 'root-b');
-    store.beginDigestRun('C1', '2020-04-29', 'root-c');
-    store.recordDigestChunk('C1', '2020-04-29', 3, 'c3');
+  it('keeps runs of other channels and other days apart', async () => {
+    await store.beginDigestRun('C1', '2020-04-28', 'root-a');
+    await store.recordDigestChunk('C1', '2020-04-28', 0, 'a0');
+    await store.beginDigestRun('C2', '2020-04-28', 'root-b');
+    await store.beginDigestRun('C1', '2020-04-29', 'root-c');
+    await store.recordDigestChunk('C1', '2020-04-29', 3, 'c3');
 
-    expect(store.postedChunks('C1', '2020-04-28')).toEqual(new Set([0]));
-    expect(store.postedChunks('C2', '2020-04-28')).toEqual(new Set());
-    expect(store.postedChunks('C1', '2020-04-29')).toEqual(new Set([3]));
-    expect(store.getDigestRun('C2', '2020-04-29')).toBeUndefined();
+    expect(await store.postedChunks('C1', '2020-04-28')).toEqual(new Set([0]));
+    expect(await store.postedChunks('C2', '2020-04-28')).toEqual(new Set());
+    expect(await store.postedChunks('C1', '2020-04-29')).toEqual(new Set([3]));
+    expect(await store.getDigestRun('C2', '2020-04-29')).toBeUndefined();
   });
 
-  it('accepts a repeated write with the same values (a retried step)', () => {
-    const first = store.beginDigestRun('C1', '2020-04-28', 'root');
-    store.recordDigestChunk('C1', '2020-04-28', 0, 'm0');
-    const completed = store.completeDigestRun('C1', '2020-04-28');
+  it('accepts a repeated write with the same values (a retried step)', async () => {
+    const first = await store.beginDigestRun('C1', '2020-04-28', 'root');
+    await store.recordDigestChunk('C1', '2020-04-28', 0, 'm0');
+    const completed = await store.completeDigestRun('C1', '2020-04-28');
 
-    expect(store.beginDigestRun('C1', '2020-04-28', 'root')).toMatchObject({
+    expect(await store.beginDigestRun('C1', '2020-04-28', 'root')).toMatchObject({
       startedAt: first.startedAt,
     });
-    store.recordDigestChunk('C1', '2020-04-28', 0, 'm0');
-    expect(store.postedChunks('C1', '2020-04-28')).toEqual(new Set([0]));
-    expect(store.completeDigestRun('C1', '2020-04-28').completedAt).toBe(completed.completedAt);
+    await store.recordDigestChunk('C1', '2020-04-28', 0, 'm0');
+    expect(await store.postedChunks('C1', '2020-04-28')).toEqual(new Set([0]));
+    expect((await store.completeDigestRun('C1', '2020-04-28')).completedAt).toBe(
+      completed.completedAt,
+    );
   });
 
-  it.each<[string, (s: Store) => void, RegExp]>([
+  it.each<[string, (s: Store) => Promise<unknown>, RegExp]>([
     [
       'a second root message for the same day',
       (s) => s.beginDigestRun('C1', '2020-04-28', 'other-root'),
@@ -96,66 +98,55 @@ describe('digest ledger', () => {
       (s) => s.recordDigestChunk('C1', '2020-04-28', -1, 'm'),
       /non-negative integer, got -1/,
     ],
-  ])('refuses %s with a StoreError (a duplicate post must not go unnoticed)', (_, act, message) => {
-    store.beginDigestRun('C1', '2020-04-28', 'root');
-    store.recordDigestChunk('C1', '2020-04-28', 0, 'm0');
-    expect(() => act(store)).toThrow(StoreError);
-    expect(() => act(store)).toThrow(message);
-    expect(store.postedChunks('C1', '2020-04-28')).toEqual(new Set([0]));
-  });
+  ])(
+    'refuses %s with a StoreError (a duplicate post must not go unnoticed)',
+    async (_, act, message) => {
+      await store.beginDigestRun('C1', '2020-04-28', 'root');
+      await store.recordDigestChunk('C1', '2020-04-28', 0, 'm0');
+      await expect(act(store)).rejects.toThrow(StoreError);
+      await expect(act(store)).rejects.toThrow(message);
+      expect(await store.postedChunks('C1', '2020-04-28')).toEqual(new Set([0]));
+    },
+  );
 
-  it('rejects a date that is not YYYY-MM-DD, so keys cannot silently diverge', () => {
-    expect(() => store.beginDigestRun('C1', '2020-4-28', 'root')).toThrow(/CHECK constraint/);
-    expect(() => store.recordFeatured('C1', '28/04/2020', ['p'])).toThrow(/CHECK constraint/);
+  it('rejects a date that is not YYYY-MM-DD, so keys cannot silently diverge', async () => {
+    await expect(store.beginDigestRun('C1', '2020-4-28', 'root')).rejects.toThrow(
+      /CHECK constraint/,
+    );
+    await expect(store.recordFeatured('C1', '28/04/2020', ['p'])).rejects.toThrow(
+      /CHECK constraint/,
+    );
   });
 });
 
 describe('featured papers', () => {
-  it('counts features per paper strictly before the given date, per channel', () => {
-    store.recordFeatured('C1', '2022-04-25', ['a', 'b']);
-    store.recordFeatured('C1', '2022-04-26', ['a', 'c']);
-    store.recordFeatured('C1', '2022-04-27', ['d']);
-    store.recordFeatured('C2', '2022-04-25', ['z']);
+  it('counts features per paper strictly before the given date, per channel', async () => {
+    await store.recordFeatured('C1', '2022-04-25', ['a', 'b']);
+    await store.recordFeatured('C1', '2022-04-26', ['a', 'c']);
+    await store.recordFeatured('C1', '2022-04-27', ['d']);
+    await store.recordFeatured('C2', '2022-04-25', ['z']);
 
-    expect(store.featureCounts('C1', '2022-04-25')).toEqual(new Map());
-    expect(store.featureCounts('C1', '2022-04-27')).toEqual(
+    expect(await store.featureCounts('C1', '2022-04-25')).toEqual(new Map());
+    expect(await store.featureCounts('C1', '2022-04-27')).toEqual(
       new Map([
         ['a', 2],
         ['b', 1],
         ['c', 1],
       ]),
     );
-    expect(store.featureCounts('C1', '2022-04-28').get('d')).toBe(1);
-    expect(store.featureCounts('C2', '2022-04-28')).toEqual(new Map([['z', 1]]));
+    expect((await store.featureCounts('C1', '2022-04-28')).get('d')).toBe(1);
+    expect(await store.featureCounts('C2', '2022-04-28')).toEqual(new Map([['z', 1]]));
   });
 
-  it('records a day once however often the run repeats', () => {
-    store.recordFeatured('C1', '2022-04-25', ['a', 'b']);
-    store.recordFeatured('C1', '2022-04-25', ['a', 'b']);
-    expect(store.featureCounts('C1', '2022-04-26')).toEqual(
+  it('records a day once however often the run repeats', async () => {
+    await store.recordFeatured('C1', '2022-04-25', ['a', 'b']);
+    await store.recordFeatured('C1', '2022-04-25', ['a', 'b']);
+    expect(await store.featureCounts('C1', '2022-04-26')).toEqual(
       new Map([
         ['a', 1],
         ['b', 1],
       ]),
     );
-  });
-});
-
-describe('saved posters', () => {
-  it('saves, lists oldest first, and unsaves per user', () => {
-    expect(store.savePoster('U1', 'paper-b')).toBe(true);
-    expect(store.savePoster('U1', 'paper-a')).toBe(true);
-    expect(store.savePoster('U1', 'paper-b')).toBe(false);
-    expect(store.savePoster('U2', 'paper-c')).toBe(true);
-
-    expect(store.savedPosters('U1')).toEqual([
-      { paperId: 'paper-b', savedAt: '2020-04-28T08:00:00.000Z' },
-      { paperId: 'paper-a', savedAt: '2020-04-28T08:00:01.000Z' },
-    ]);
-    expect(store.unsavePoster('U1', 'paper-b')).toBe(true);
-    expect(store.unsavePoster('U1', 'paper-b')).toBe(false);
-    expect(store.savedPosters('U1').map((saved) => saved.paperId)).toEqual(['paper-a']);
-    expect(store.savedPosters('U2').map((saved) => saved.paperId)).toEqual(['paper-c']);
   });
 });
 
@@ -166,24 +157,24 @@ describe('a store on disk', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('uses WAL and keeps what was written across close and reopen', () => {
+  it('uses WAL and keeps what was written across close and reopen', async () => {
     const path = join(dir, 'bot.db');
     const first = openStore(path);
-    first.beginDigestRun('C1', '2020-04-28', 'root');
-    first.recordDigestChunk('C1', '2020-04-28', 0, 'm0');
-    first.close();
+    await first.beginDigestRun('C1', '2020-04-28', 'root');
+    await first.recordDigestChunk('C1', '2020-04-28', 0, 'm0');
+    await first.close();
 
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
 
     const second = openStore(path);
-    expect(second.getDigestRun('C1', '2020-04-28')?.rootTs).toBe('root');
-    expect(second.postedChunks('C1', '2020-04-28')).toEqual(new Set([0]));
-    second.close();
+    expect((await second.getDigestRun('C1', '2020-04-28'))?.rootTs).toBe('root');
+    expect(await second.postedChunks('C1', '2020-04-28')).toEqual(new Set([0]));
+    await second.close();
   });
 
-  it('does not create missing directories (the composition root does)', () => {
+  it('does not create missing directories (the composition root does)', async () => {
     expect(() => openStore(join(dir, 'missing', 'bot.db'))).toThrow(/directory does not exist/);
   });
 });

@@ -8,20 +8,23 @@ import type {
   AllMiddlewareArgs,
   BlockAction,
   BlockElementAction,
-  RespondArguments,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import type { Replies } from '../../../bot/types.ts';
+import { ACTION_IDS } from '../../../blocks/ids.ts';
+import type { Replies, Reply } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
 import { toActionResponse } from '../../responses.ts';
+import { showView } from '../../views.ts';
 
 /**
- * The action id prefixes of our features (STYLE.md: snake_case with a feature prefix). The
- * ids themselves are defined with the renderers in src/blocks/ids.ts; matching by prefix
- * keeps a new button from needing a new registration here.
+ * The action id prefixes of our features (STYLE.md: snake_case with a feature prefix), taken
+ * from the ids in src/blocks/ids.ts: a new button is an entry there and in its feature's
+ * `actions`, never a new registration here.
  */
-export const POSTER_ACTION_ID = /^(results_|paper_|search_|author_|schedule_)/;
+export const POSTER_ACTION_ID = new RegExp(
+  `^(${[...new Set(Object.values(ACTION_IDS).map((id) => id.split('_')[0]))].join('|')})_`,
+);
 
 /** The string a clicked element carries: a button's `value`, a menu's selected option. */
 export function actionValue(action: BlockElementAction): string {
@@ -42,6 +45,7 @@ export function createPosterAction({ replies, log }: PosterActionDeps) {
     body,
     ack,
     respond,
+    client,
   }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const actionId = action.action_id;
@@ -52,15 +56,19 @@ export function createPosterAction({ replies, log }: PosterActionDeps) {
       return;
     }
 
-    let response: RespondArguments;
+    let reply: Reply;
     try {
-      response = toActionResponse(await replies.action(actionId, actionValue(action), { userId }));
+      reply = await replies.action(actionId, actionValue(action), { userId, surface: 'command' });
     } catch (error) {
       log.error({ err: error, actionId, userId }, 'could not answer a button click');
-      response = { response_type: 'ephemeral', replace_original: false, ...SORRY_MESSAGE };
+      reply = { kind: 'ephemeral', message: SORRY_MESSAGE };
     }
     try {
-      await respond(response);
+      if (reply.kind === 'view') {
+        await showView(client, reply.view, { userId, triggerId: body.trigger_id });
+      } else {
+        await respond(toActionResponse(reply));
+      }
     } catch (error) {
       logSlackFailure(log, error, { actionId, userId }, 'could not deliver the answer to a click');
     }

@@ -9,6 +9,7 @@ import type { Replies, Reply } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
 import { toCommandResponse } from '../../responses.ts';
+import { showView } from '../../views.ts';
 
 export const POSTER_COMMAND = '/poster';
 
@@ -45,22 +46,23 @@ export function createPosterCommand({
   log,
   ackDeadlineMs = COMMAND_ACK_DEADLINE_MS,
 }: PosterCommandDeps) {
-  const toResponse = (outcome: Outcome, userId: string) => {
-    if ('reply' in outcome) return toCommandResponse(outcome.reply);
+  const toReply = (outcome: Outcome, userId: string): Reply => {
+    if ('reply' in outcome) return outcome.reply;
     log.error({ err: outcome.error, userId }, 'could not answer /poster');
-    return toCommandResponse({ kind: 'ephemeral', message: SORRY_MESSAGE });
+    return { kind: 'ephemeral', message: SORRY_MESSAGE };
   };
 
   return async ({
     command,
     ack,
     respond,
+    client,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const userId = command.user_id;
     const text = decodeSlackText(command.text ?? '');
     // `replies.command` may throw synchronously or reject; both become an outcome.
     const answer: Promise<Outcome> = Promise.resolve()
-      .then(() => replies.command(text, { userId }))
+      .then(() => replies.command(text, { userId, surface: 'command' }))
       .then(
         (reply) => ({ reply }),
         (error: unknown) => ({ error }),
@@ -68,7 +70,17 @@ export function createPosterCommand({
 
     const early = await withinDeadline(answer, ackDeadlineMs);
     if (early !== undefined) {
-      await ack(toResponse(early, userId));
+      const reply = toReply(early, userId);
+      if (reply.kind !== 'view') {
+        await ack(toCommandResponse(reply));
+        return;
+      }
+      await ack();
+      try {
+        await showView(client, reply.view, { userId, triggerId: command.trigger_id });
+      } catch (error) {
+        logSlackFailure(log, error, { userId }, 'could not open a view for /poster');
+      }
       return;
     }
     log.warn(
@@ -77,7 +89,10 @@ export function createPosterCommand({
     );
     await ack();
     try {
-      await respond(toResponse(await answer, userId));
+      const reply = toReply(await answer, userId);
+      // A trigger_id is good for 3 s: past the deadline a view can only be the Home tab.
+      if (reply.kind === 'view') await showView(client, reply.view, { userId });
+      else await respond(toCommandResponse(reply));
     } catch (error) {
       logSlackFailure(log, error, { userId }, 'could not deliver a late /poster answer');
     }

@@ -56,7 +56,7 @@ export function createAppMention({
     const userId = event.user as string; // checked by shouldAnswerMention
     let message: SlackMessage;
     try {
-      message = await replies.mention(decodeSlackText(event.text), { userId });
+      message = await replies.mention(decodeSlackText(event.text), { userId, surface: 'thread' });
     } catch (error) {
       log.error({ err: error, eventId, userId }, 'could not answer a mention');
       message = SORRY_MESSAGE;

@@ -42,7 +42,11 @@ describe('button clicks', () => {
       );
       expect(delivery.acked).toBe(true);
       expect(replies.calls).toEqual([
-        { surface: 'action', input: [actionId, value], asker: { userId: USER_ID } },
+        {
+          surface: 'action',
+          input: [actionId, value],
+          asker: { userId: USER_ID, surface: 'command' },
+        },
       ]);
       expect(fake.callsTo(RESPONSE_URL_TARGET)).toEqual([
         expect.objectContaining({
@@ -100,7 +104,7 @@ describe('POSTER_ACTION_ID', () => {
     ['paper_share', true],
     ['search_did_you_mean', true],
     ['author_papers', true],
-    ['schedule_session', true],
+    ['schedule_session', false],
     ['paper', false],
     ['my_results_next', false],
   ])('%s → %s', (id, matches) => {

@@ -50,7 +50,7 @@ describe('/poster', () => {
     const { receiver, replies, fake } = await start();
     const delivery = await receiver.deliver(slashCommandFields(sent, fake.responseUrl()));
     expect(replies.calls).toEqual([
-      { surface: 'command', input: [asked], asker: { userId: USER_ID } },
+      { surface: 'command', input: [asked], asker: { userId: USER_ID, surface: 'command' } },
     ]);
     expect(delivery).toEqual({ acked: true, ackBody: ack });
     expect(fake.requests).toEqual([]);

@@ -1,13 +1,12 @@
 /**
- * Calendar and wall-clock arithmetic for the digest, in IANA time zones, with `Intl` only.
+ * Calendar and wall-clock arithmetic in IANA time zones, with `Intl` only: the digest's
+ * schedule, `/poster today`, and config's `DIGEST_TIME`. Domain code: imports nothing.
  *
  * Why no date library: we need four operations (local date of an instant, instant of a local
- * wall-clock time, a day after a date, a Slack date token). `Intl.DateTimeFormat` ships the
+ * wall-clock time, a day after a date). `Intl.DateTimeFormat` ships the
  * full tz database with Node, so luxon/date-fns-tz would add a dependency for ~60 lines.
  * `Temporal` would be the right tool once Node ships it unflagged.
  */
-
-import { escapeMrkdwn } from '../blocks/escape.ts';
 
 /** A calendar date, `YYYY-MM-DD`, as used for ledger keys and digest days. */
 export type LocalDate = string;
@@ -90,38 +89,6 @@ export function zonedTimeToInstant(
   if (candidates.length > 0) return new Date(Math.min(...candidates));
   // In a gap: read the wall time with the offset in force before the transition.
   return new Date(wall - offsetBefore);
-}
-
-/**
- * A Slack date token: every reader sees `instant` in their own time zone, and clients that
- * cannot render tokens show `fallback` (SLACK.md, "Dates"). The fallback is escaped so a `>`
- * in it cannot end the token early.
- * https://api.slack.com/reference/surfaces/formatting#date-formatting
- */
-export function slackDateToken(
-  instant: Date,
-  fallback: string,
-  format = '{date_short_pretty} {time}',
-): string {
-  const seconds = Math.floor(instant.getTime() / 1000);
-  return `<!date^${seconds}^${format}|${escapeMrkdwn(fallback)}>`;
-}
-
-/**
- * A short human rendering of `instant` in `timeZone`, e.g. `Tue, Apr 28, 05:00 UTC`: the
- * fallback text for {@link slackDateToken} and for notifications, which show no tokens.
- */
-export function formatInstant(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(instant);
 }
 
 function parseLocalDate(text: string): { year: number; month: number; day: number } | undefined {

@@ -1,17 +1,19 @@
 /**
  * The daily digest as Slack messages: one top-level message (the day at a glance) and the
- * thread under it (every poster as a card, in chunks). Pure: the selection comes from
- * src/digest/select.ts, times become Slack date tokens so each reader sees local time.
+ * thread under it (every poster as a card, in chunks). Pure, built from the Block Kit
+ * primitives of src/blocks/: the selection comes from ./select.ts, times become Slack date tokens so each reader sees local time.
  */
 import type { KnownBlock } from '@slack/types';
+import { renderCard, renderMeta, renderTitle } from '../blocks/card.ts';
+import { escapeMrkdwn, truncate } from '../blocks/escape.ts';
+import { SLACK_LIMITS } from '../blocks/limits.ts';
+import type { SlackMessage } from '../blocks/message.ts';
+import { blocksTextLength, fitMessage, MAX_CARDS_PER_MESSAGE } from '../blocks/results.ts';
+import { formatInstant, slackDateToken } from '../blocks/time.ts';
+import type { SessionPapers } from '../catalog/session-window.ts';
 import type { Paper, Session } from '../catalog/types.ts';
-import type { DigestSelection, SessionPapers } from '../digest/select.ts';
-import { formatInstant, type LocalDate, slackDateToken } from '../digest/time.ts';
-import { renderCard, renderMeta, renderTitle } from './card.ts';
-import { escapeMrkdwn, truncate } from './escape.ts';
-import { SLACK_LIMITS } from './limits.ts';
-import type { SlackMessage } from './message.ts';
-import { blocksTextLength, fitMessage, MAX_CARDS_PER_MESSAGE } from './results.ts';
+import type { LocalDate } from '../time.ts';
+import type { DigestSelection } from './select.ts';
 
 /** A selection that has something to post (`nothing` has no message). */
 export type PostableSelection = Exclude<DigestSelection, { kind: 'nothing' }>;

@@ -1,0 +1,73 @@
+/**
+ * Results, a page at a time: what a request finds, and the page of cards with Prev / Next
+ * that shows it. Shared by every feature that lists posters (search, people, sessions).
+ */
+import type { SlackMessage } from '../blocks/message.ts';
+import { type ResultItem, renderResults } from '../blocks/results.ts';
+import type { Session } from '../catalog/types.ts';
+import type { SearchHit } from '../search/paper-index.ts';
+import { snippet } from '../search/snippet.ts';
+import { encodeRequest, type ResultsRequest } from './results-request.ts';
+
+/**
+ * What a request finds, over all its pages, and how to describe it. Items are made per
+ * page: a snippet costs an analysis of the abstract, and a query can match thousands.
+ */
+export interface Found {
+  subject: string;
+  total: number;
+  items(from: number, to: number): ResultItem[];
+  note?: string;
+}
+
+export const NOTHING: Found = { subject: '', total: 0, items: () => [] };
+
+/** A Found over items that are cheap to list in full. */
+export function listed(subject: string, items: readonly ResultItem[], note?: string): Found {
+  return {
+    subject,
+    total: items.length,
+    items: (from, to) => items.slice(from, to),
+    ...(note && { note }),
+  };
+}
+
+/** A search hit as a card: the paper with a snippet of its abstract, query words in bold. */
+export function hitItem(hit: SearchHit): ResultItem {
+  return { paper: hit.paper, snippet: snippet(hit.paper.abstract, new Set(hit.terms)) };
+}
+
+export interface Pages {
+  /** One page of results for a request; `undefined` when the request finds nothing. */
+  show(request: ResultsRequest): SlackMessage | undefined;
+}
+
+export interface PagesDeps {
+  /** Cards per page (RESULTS_PER_PAGE). */
+  pageSize: number;
+  sessions: ReadonlyMap<string, Session>;
+  /** Everything a request finds (the feature that owns its kind resolves it). */
+  find(request: ResultsRequest): Found;
+}
+
+export function createPages({ pageSize, sessions, find }: PagesDeps): Pages {
+  return {
+    show(request) {
+      const { subject, total, items, note } = find(request);
+      if (total === 0) return undefined;
+      const pages = Math.ceil(total / pageSize);
+      const page = Math.min(request.page, pages - 1);
+      return renderResults({
+        subject,
+        items: items(page * pageSize, (page + 1) * pageSize),
+        page,
+        pageSize,
+        total,
+        sessions,
+        ...(note && { note }),
+        ...(page > 0 && { prevValue: encodeRequest({ ...request, page: page - 1 }) }),
+        ...(page < pages - 1 && { nextValue: encodeRequest({ ...request, page: page + 1 }) }),
+      });
+    },
+  };
+}
