@@ -89,6 +89,7 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
     index,
     authors,
     catalog,
+    similar,
     pageSize: options.resultsPerPage ?? CONFIG_DEFAULTS.resultsPerPage,
     ...(options.timeZone && { timeZone: options.timeZone }),
     ...(options.now && { now: options.now }),

@@ -23,8 +23,8 @@ export interface CardContext {
   snippet?: readonly SnippetPart[];
   /** Indexes in `paper.authors` to show in bold (the person asked for). */
   boldAuthors?: readonly number[];
-  /** Show the Abstract / Share buttons (not on an already shared card). */
-  buttons?: { abstract: boolean; share: boolean };
+  /** Show the Abstract / Share / Similar buttons (Share not on an already shared card). */
+  buttons?: { abstract: boolean; share: boolean; similar?: boolean };
   /** Unique per message: block ids must not repeat (Block Kit). */
   blockPrefix: string;
 }
@@ -116,6 +116,7 @@ export function renderCard(paper: Paper, context: CardContext): KnownBlock[] {
   const elements = [
     ...(buttons.abstract ? [button('Abstract', ACTION_IDS.paperAbstract, paper.id)] : []),
     ...(buttons.share ? [button('Share', ACTION_IDS.paperShare, paper.id)] : []),
+    ...(buttons.similar !== false ? [button('Similar', ACTION_IDS.similarShow, paper.id)] : []),
   ];
   if (elements.length > 0) {
     blocks.push({ type: 'actions', block_id: `${context.blockPrefix}_actions`, elements });

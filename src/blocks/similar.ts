@@ -9,15 +9,10 @@ import { type AuthorPoster, describeWhy, type SimilarPoster } from '../similar/s
 import { button } from './button.ts';
 import { renderTitle } from './card.ts';
 import { escapeMrkdwn, truncate } from './escape.ts';
+import { ACTION_IDS } from './ids.ts';
 import { SLACK_LIMITS } from './limits.ts';
 import type { SlackMessage } from './message.ts';
 import { formatInstant, slackDateToken } from './time.ts';
-
-/** Action ids of this answer (Block Kit: ≤ 255 characters). */
-export const SIMILAR_ACTION_IDS = {
-  /** "Similar" on a card or on a neighbour: the value is the paper id. */
-  show: 'similar_show',
-} as const;
 
 /** How much of each part we show; five posters and the author list stay far below 11,000. */
 export const SIMILAR_LIMITS = {
@@ -87,7 +82,7 @@ function neighbourBlock(
   ];
   return {
     ...section(`similar_${index}`, lines.join('\n')),
-    accessory: button('Similar', SIMILAR_ACTION_IDS.show, paper.id),
+    accessory: button('Similar', ACTION_IDS.similarShow, paper.id),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderSimilar, SIMILAR_ACTION_IDS } from '../../src/blocks/similar.ts';
+import { ACTION_IDS } from '../../src/blocks/ids.ts';
+import { renderSimilar } from '../../src/blocks/similar.ts';
 import type { Session } from '../../src/catalog/types.ts';
 import type { Person } from '../../src/search/author-index.ts';
 import { extremePaper, makePaper, SESSION_9 } from '../fixtures/papers.ts';
@@ -63,7 +64,7 @@ describe('renderSimilar', () => {
         accessory: {
           type: 'button',
           text: { type: 'plain_text', text: 'Similar' },
-          action_id: SIMILAR_ACTION_IDS.show,
+          action_id: ACTION_IDS.similarShow,
           value: 'p1',
         },
       },
@@ -81,7 +82,7 @@ describe('renderSimilar', () => {
         accessory: {
           type: 'button',
           text: { type: 'plain_text', text: 'Similar' },
-          action_id: SIMILAR_ACTION_IDS.show,
+          action_id: ACTION_IDS.similarShow,
           value: 'p2',
         },
       },
