@@ -36,11 +36,14 @@ async function openStore(path, options) {
 }
 
 async function createPoster({ botToken, apiUrl }) {
-  const [{ webApi }, { createWebClientPoster }] = await Promise.all([
+  const [{ webApi }, { createWebClientPoster }, { webApiClientOptions }] = await Promise.all([
     import('@slack/bolt'),
     import('../src/digest/run.ts'),
+    import('../src/slack/web-api-policy.ts'),
   ]);
+  // The bot's own policy: a timeout on every call, bounded retries, a cap on Retry-After.
   const client = new webApi.WebClient(botToken, {
+    ...webApiClientOptions(),
     ...(apiUrl !== undefined && { slackApiUrl: apiUrl }),
     logLevel: webApi.LogLevel.ERROR,
   });

@@ -18,7 +18,7 @@ import {
   summarizeCatalog,
 } from './catalog/loader.ts';
 import { type DataProblem, formatProblem, type Paper } from './catalog/types.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { CONFIG_DEFAULTS, type Config, ConfigError, loadConfig } from './config.ts';
 import { describeError } from './console/console.ts';
 import {
   renderTerminal,
@@ -44,7 +44,7 @@ import type { NothingReason } from './digest/select.ts';
 import { SIMILAR_DEFAULTS } from './similar/build.ts';
 import { DEFAULT_SIMILAR_LIMIT, describeWhy, type SimilarIndex } from './similar/similar-index.ts';
 import type { Store } from './store/store.ts';
-import { isLocalDate, type LocalDate, localDate } from './time.ts';
+import { isLocalDate, type LocalDate, localDate, zonedTimeToInstant } from './time.ts';
 
 /** One search answer as the CLI needs it; the real `SearchHit` has more and still fits. */
 export interface CliHit {
@@ -479,7 +479,13 @@ async function runDigestCommand(values: OptionValues, positionals: string[], dep
       channel === undefined
         ? new Map()
         : ((await store?.featureCounts(channel, date)) ?? new Map());
-    const plan = planDigest({ date, catalog, timeZone, featured });
+    const plan = planDigest({
+      date,
+      catalog,
+      timeZone,
+      featured,
+      now: postingTime(config, date, deps),
+    });
     const run = channel === undefined ? undefined : await store?.getDigestRun(channel, date);
     if (run?.status === 'complete') {
       deps.stderr.write(
@@ -493,6 +499,17 @@ async function runDigestCommand(values: OptionValues, positionals: string[], dep
     await store?.close();
   }
   return EXIT.ok;
+}
+
+/**
+ * When a dry run's digest would be posted: now for today; for another day, at DIGEST_TIME on
+ * that day (as the scheduler would), so sessions over by then are marked as they would be.
+ */
+function postingTime(config: Config, date: LocalDate, deps: CliDeps): Date {
+  const now = deps.now();
+  if (localDate(now, config.timeZone) === date) return now;
+  const time = config.digest?.time ?? CONFIG_DEFAULTS.digestTime;
+  return zonedTimeToInstant(date, time, config.timeZone);
 }
 
 /** `--date`, else today in the digest time zone (as the scheduler would pick it). */
@@ -535,6 +552,7 @@ async function postDigest(
       timeZone,
       pace: deps.sleep,
       log: progressLog(deps.stderr),
+      now: deps.now,
     });
     deps.stdout.write(`${describeOutcome(outcome, date, channel)}\n`);
   } finally {
@@ -550,6 +568,8 @@ function describeOutcome(outcome: DigestOutcome, date: LocalDate, channel: strin
       return nothingMessage(date, outcome.reason);
     case 'already-posted':
       return `The digest for ${date} was already posted to ${channel} (ts ${outcome.rootTs}); nothing to do.`;
+    case 'in-progress':
+      return `The digest for ${date} is being posted to ${channel} by another process (${outcome.owner}); nothing to do.`;
     case 'posted': {
       const replies = `${outcome.chunks} thread ${outcome.chunks === 1 ? 'reply' : 'replies'}`;
       const resumed =

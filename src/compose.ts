@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 
 import { createReplies } from './bot/replies.ts';
 import type { Replies } from './bot/types.ts';
-import { type LoadOptions, loadCatalog } from './catalog/loader.ts';
+import { CatalogError, type LoadOptions, loadCatalog } from './catalog/loader.ts';
 import type { Catalog, DataProblem } from './catalog/types.ts';
 import { CONFIG_DEFAULTS } from './config.ts';
 import { type AuthorIndex, buildAuthorIndexData, openAuthorIndex } from './search/author-index.ts';
@@ -48,6 +48,33 @@ export interface BuildOptions extends LoadOptions {
 }
 
 /**
+ * The snapshot, or a plain load when the cache cannot even be keyed: hashing reads every data
+ * file, and one unreadable file (or a missing folder) must not stop a start that the loader
+ * alone would survive — it reports that file and loads the rest (issue 15).
+ */
+function fromSnapshot(
+  dataDir: string,
+  cacheDir: string,
+  options: BuildOptions,
+  build: () => Snapshot,
+): Snapshot {
+  const notice = options.onCacheNotice ?? (() => {});
+  let built: Snapshot | undefined;
+  const buildOnce = () => {
+    built = build();
+    return built;
+  };
+  try {
+    return loadSnapshot(dataDir, { dir: cacheDir, onNotice: notice }, buildOnce).snapshot;
+  } catch (error) {
+    if (error instanceof CatalogError || built !== undefined) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    notice(`start-up snapshot skipped: cannot read the data files to key it (${code})`);
+    return build();
+  }
+}
+
+/**
  * Loads every data file in `dataDir` and builds the index and replies over it; with
  * `cacheDir`, from a snapshot of an earlier start with the same data when there is one.
  */
@@ -70,14 +97,7 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
     extras,
   } = options.cacheDir === undefined
     ? build()
-    : loadSnapshot(
-        dataDir,
-        {
-          dir: options.cacheDir,
-          ...(options.onCacheNotice && { onNotice: options.onCacheNotice }),
-        },
-        build,
-      ).snapshot;
+    : fromSnapshot(dataDir, options.cacheDir, options, build);
   const index = openPaperIndex(catalog.papers, indexData);
   const authors = openAuthorIndex(catalog.papers, authorData);
   const similar = openSimilarIndex(

@@ -161,7 +161,17 @@ const httpUrl: Parser<string> = (raw) => {
   try {
     url = new URL(raw);
   } catch {
-    return { problem: `expected an http(s) URL such as https://slack.com/api/, got ${quote(raw)}` };
+    // Not quoted when it may hold credentials (user:password@host).
+    const got = raw.includes('@') ? '' : `, got ${quote(raw)}`;
+    return { problem: `expected an http(s) URL such as https://slack.com/api/${got}` };
+  }
+  if (url.username !== '' || url.password !== '') {
+    // The Web API authenticates with the bot token; credentials in the URL would be sent to
+    // every proxy on the way and end up in logs. Never echoed.
+    return {
+      problem:
+        'must not contain a user name or password (user:password@…); the bot token is the only credential the Web API takes',
+    };
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
     return { problem: `expected an http(s) URL without query or fragment, got ${quote(raw)}` };
@@ -239,10 +249,19 @@ function createReader(env: Env) {
 
 type Reader = ReturnType<typeof createReader>;
 
+/** `SLACK_MODE`: which mode to use when both the app token and the signing secret are set. */
+const slackMode: Parser<'socket' | 'http'> = (raw) => {
+  const mode = raw.toLowerCase();
+  return mode === 'socket' || mode === 'http'
+    ? { value: mode }
+    : { problem: `expected socket or http, got ${quote(raw)}` };
+};
+
 /**
  * Chooses the mode from which credentials are present:
  * bot + app token → Socket Mode; bot token + signing secret → HTTP; none → console;
- * any other mix is an error naming what is missing.
+ * all three → `SLACK_MODE` decides (socket or http), an error without it: a deploy meant for
+ * HTTP must not silently open a socket instead. Any other mix is an error naming what is missing.
  */
 function readMode(read: Reader): ModeConfig | undefined {
   const hasBot = read.raw('SLACK_BOT_TOKEN') !== undefined;
@@ -257,6 +276,7 @@ function readMode(read: Reader): ModeConfig | undefined {
   const secret = read.optional('SLACK_SIGNING_SECRET', signingSecret);
   const port = read.withDefault('PORT', integerIn(0, 65535), CONFIG_DEFAULTS.port);
   const apiUrl = read.optional('SLACK_API_URL', httpUrl);
+  const chosen = read.optional('SLACK_MODE', slackMode);
 
   if (!hasBot && !hasApp && !hasSecret) return { mode: 'console' };
   if (!hasBot) {
@@ -279,8 +299,23 @@ function readMode(read: Reader): ModeConfig | undefined {
     );
     return undefined;
   }
+  if (hasApp && hasSecret && chosen === undefined) {
+    read.problem(
+      'SLACK_MODE',
+      'SLACK_APP_TOKEN (Socket Mode) and SLACK_SIGNING_SECRET (HTTP mode) are both set: ' +
+        'set SLACK_MODE=socket or SLACK_MODE=http, or unset the one you do not use',
+    );
+    return undefined;
+  }
+  if (chosen !== undefined && !(chosen === 'socket' ? hasApp : hasSecret)) {
+    read.problem(
+      'SLACK_MODE',
+      `is ${chosen}, which needs ${chosen === 'socket' ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET'}`,
+    );
+    return undefined;
+  }
   if (botToken === undefined) return undefined;
-  if (hasApp)
+  if (hasApp && chosen !== 'http')
     return appToken === undefined ? undefined : { mode: 'socket', botToken, appToken, apiUrl };
   return secret === undefined
     ? undefined

@@ -78,7 +78,19 @@ export function createLogger({ level, pretty, destination }: LoggerOptions): Log
     });
     return pino(options, prettyStream);
   }
-  return destination === undefined ? pino(options) : pino(options, destination);
+  return pino(options, destination ?? stdoutDestination());
+}
+
+/**
+ * Standard output, written synchronously. pino's default is asynchronous and flushes at exit
+ * with sonic-boom's `flushSync`, which retries a failed write every 100 ms for ever: when
+ * whatever read stdout has gone away (EPIPE), the process could never exit. Written
+ * synchronously there is nothing to flush, and pino's own guard turns the stream into a no-op
+ * after the first broken-pipe error. Log lines are few; the cost of a synchronous write is
+ * not measurable next to a Slack round trip.
+ */
+function stdoutDestination(): DestinationStream {
+  return pino.destination({ dest: 1, sync: true });
 }
 
 const BOLT_LEVELS: Readonly<Record<string, BoltLogLevel>> = {

@@ -5,33 +5,58 @@
  */
 import 'dotenv/config';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { App } from '@slack/bolt';
+import { type App, webApi } from '@slack/bolt';
 import pino from 'pino';
 import { CatalogError } from './catalog/loader.ts';
+import { summarizeProblems } from './catalog/problems.ts';
 import { formatProblem } from './catalog/types.ts';
 import { type Bot, buildBot, openStoreAt } from './compose.ts';
 import { type Config, ConfigError, describeConfig, loadConfig } from './config.ts';
 import { CONSOLE_BANNER, runConsole } from './console/console.ts';
 import { terminalSupportsColor } from './console/render-terminal.ts';
+import { checkDigestChannel } from './digest/channel-check.ts';
 import { createWebClientPoster, runDigest } from './digest/run.ts';
 import { createDailyScheduler, type DailyScheduler, nodeSetTimer } from './digest/scheduler.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createSlackApp } from './slack/app.ts';
+import { webApiClientOptions } from './slack/web-api-policy.ts';
+import {
+  checkBotToken,
+  describeStartupFailure,
+  keepCheckingToken,
+  SHUTDOWN_HARD_LIMIT_MS,
+  type StartupContext,
+  type TokenCheck,
+  UNVERIFIED_BOT,
+} from './startup.ts';
 import type { Store } from './store/store.ts';
 
 /** `main`'s answer: an exit code, or keep running (Slack modes). */
 const KEEP_RUNNING = -1;
+/** Known start-up failures print one line (src/startup.ts); set once the config is read. */
+let startupContext: StartupContext | undefined;
+/** Milliseconds between token checks after a start without Slack's answer. */
+const TOKEN_RECHECK_MS = 30_000;
 
 async function main(): Promise<number> {
   const config = readConfig();
   if (config === undefined) return 1;
+  startupContext = {
+    dataDir: config.dataDir,
+    databasePath: config.databasePath,
+    ...(config.slack.mode === 'http' && { port: config.slack.port }),
+    ...(config.slack.mode !== 'console' &&
+      config.slack.apiUrl !== undefined && { apiUrl: config.slack.apiUrl }),
+  };
   const log = createRootLogger(config);
   // One store for every mode, opened before anything that may need it.
   const store = openStoreAt(config.databasePath, { create: true })!;
-  const bot = loadBot(config, log, store);
-  if (bot === undefined) {
+  let bot: Bot;
+  try {
+    bot = loadBot(config, log, store);
+  } catch (error) {
     await store.close();
-    return 1;
+    throw error;
   }
   if (config.slack.mode === 'console') {
     await runConsoleMode(bot);
@@ -63,8 +88,8 @@ function createRootLogger(config: Config): Logger {
   });
 }
 
-/** The catalog, indexes and replies; `undefined` (logged) when the data cannot be read. */
-function loadBot(config: Config, log: Logger, store: Store): Bot | undefined {
+/** The catalog, indexes and replies; throws (logged) when the data cannot be read. */
+function loadBot(config: Config, log: Logger, store: Store): Bot {
   let bot: Bot;
   try {
     bot = buildBot(config.dataDir, {
@@ -80,9 +105,9 @@ function loadBot(config: Config, log: Logger, store: Store): Bot | undefined {
       store,
     });
   } catch (error) {
-    if (!(error instanceof CatalogError)) throw error;
-    log.fatal({ dataDir: config.dataDir }, error.message);
-    return undefined;
+    // Logged, and said once on stderr by the start-up failure handler at the end.
+    if (error instanceof CatalogError) log.fatal({ dataDir: config.dataDir }, error.message);
+    throw error;
   }
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   reportDataProblems(bot, config, log);
@@ -106,10 +131,18 @@ function reportDataProblems(bot: Bot, config: Config, log: Logger): void {
     );
     return;
   }
-  for (const problem of bot.problems) {
+  // The first few per file, then one count: 100,000 bad lines are not 100,000 log lines.
+  const { shown, more } = summarizeProblems(bot.problems);
+  for (const problem of shown) {
     const entry = { file: problem.file, line: problem.line };
     if (problem.severity === 'error') log.error(entry, formatProblem(problem));
     else log.warn(entry, formatProblem(problem));
+  }
+  for (const { file, count } of more) {
+    log.warn(
+      { file, more: count },
+      `${count} more data problems in ${file} (npx poster-bot check-data lists them all)`,
+    );
   }
 }
 
@@ -131,11 +164,50 @@ type SlackConfig = Config & { slack: Exclude<Config['slack'], { mode: 'console' 
 
 /** Connects to Slack and, with DIGEST_CHANNEL, schedules the daily digest. */
 async function runSlackMode(config: SlackConfig, bot: Bot, store: Store, log: Logger) {
-  const app = createSlackApp({ slack: config.slack, replies: bot.replies, logger: log });
+  // A rejected token stops the start in one line; a Slack that does not answer does not (Bolt
+  // would otherwise wait for its own auth.test before acking anything, even /poster).
+  const checkToken = () => checkSlackToken(config.slack);
+  let token: TokenCheck;
+  try {
+    token = await checkToken();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const app = createSlackApp({
+    slack: config.slack,
+    replies: bot.replies,
+    logger: log,
+    ...(token.kind === 'ok' ? { botId: token.botId, botUserId: token.botUserId } : UNVERIFIED_BOT),
+    listeners: { durableKeys: store.claims },
+  });
   const scheduler = createDigestScheduler(config, app, bot, store, log);
-  stopOnSignals(app, scheduler, store, log);
+  const shutdown = stopOnSignals(app, scheduler, store, log);
+  if (token.kind === 'unreachable') {
+    log.warn(
+      { reason: token.reason },
+      'cannot reach Slack to check the bot token; starting anyway',
+    );
+    shutdown.onStop(
+      keepCheckingToken({
+        check: checkToken,
+        intervalMs: TOKEN_RECHECK_MS,
+        onOk: () => log.info('Slack answered; bot token verified'),
+        onStillUnreachable: (reason) => log.warn({ reason }, 'Slack still does not answer'),
+        onRejected: (error) => {
+          log.fatal(error.message);
+          void shutdown.now('token rejected', 1);
+        },
+      }),
+    );
+  }
   if (config.slack.mode === 'http') {
-    await app.start(config.slack.port);
+    try {
+      await app.start(config.slack.port);
+    } catch (error) {
+      await shutdown.release();
+      throw error;
+    }
     log.info({ port: config.slack.port, path: '/slack/events' }, 'listening for Slack (HTTP mode)');
   } else {
     await app.start();
@@ -145,7 +217,30 @@ async function runSlackMode(config: SlackConfig, bot: Bot, store: Store, log: Lo
     scheduler.start();
     const { channel, time, timeZone } = config.digest;
     log.info({ channel, time, timeZone }, 'daily digest scheduled');
+    await reportDigestChannel(app, channel, log);
   }
+}
+
+/** `auth.test` with the bot token, bounded in time, on a client that does not retry. */
+function checkSlackToken(slack: SlackConfig['slack']): Promise<TokenCheck> {
+  const client = new webApi.WebClient(slack.botToken, {
+    ...webApiClientOptions(),
+    ...(slack.apiUrl !== undefined && { slackApiUrl: slack.apiUrl }),
+    retryConfig: { retries: 0 },
+    logLevel: webApi.LogLevel.ERROR,
+  });
+  return checkBotToken(client, slack.apiUrl === undefined ? {} : { apiUrl: slack.apiUrl });
+}
+
+/** One log line: can the digest post in DIGEST_CHANNEL, and if not, what to do. */
+async function reportDigestChannel(app: App, channel: string, log: Logger): Promise<void> {
+  const check = await checkDigestChannel(app.client, channel);
+  if (check.ok) log.info({ channel, name: check.name }, 'digest channel checked');
+  else
+    log[check.level](
+      { channel, hint: check.hint },
+      `DIGEST_CHANNEL: ${check.problem}; ${check.hint}`,
+    );
 }
 
 /** The daily digest's scheduler, posting through the app's Web API client; none without a channel. */
@@ -175,35 +270,63 @@ function createDigestScheduler(
         poster: createWebClientPoster(app.client),
         pace: (ms) => sleep(ms),
         log: digestLog,
+        now: () => new Date(),
       });
     },
   });
 }
 
+/** How main stops the Slack modes: now (a signal, a rejected token), or releasing a failed start. */
+interface Shutdown {
+  now(reason: string, code?: number): Promise<void>;
+  /** Closes what was opened for a start that failed (the caller then throws). */
+  release(): Promise<void>;
+  /** Something to stop too (a timer). */
+  onStop(stop: () => void): void;
+}
+
 /**
  * SIGTERM / SIGINT: stop the digest (a thread in progress stops at its next message; the
  * ledger resumes it later), stop taking requests, let answers in flight arrive, close the
- * store, exit.
+ * store, exit. Whatever hangs (a Slack call, a pipe nobody reads), the process ends within
+ * SHUTDOWN_HARD_LIMIT_MS.
  */
 function stopOnSignals(
   app: App,
   scheduler: DailyScheduler | undefined,
   store: Store,
   log: Logger,
-): void {
+): Shutdown {
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const stops: (() => void)[] = [];
+  const release = async () => {
+    for (const stop of stops) stop();
+    await store.close();
+  };
+  const now = async (reason: string, code = 0) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(code === 0 ? 1 : code), SHUTDOWN_HARD_LIMIT_MS).unref();
+    log.info({ signal: reason }, 'shutting down');
     await Promise.race([scheduler?.stop(), sleep(5_000)]);
     await app.stop();
-    await store.close();
+    await release();
     log.info('stopped');
-    process.exit(0);
+    process.exit(code);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void now('SIGTERM'));
+  process.once('SIGINT', () => void now('SIGINT'));
+  return { now, release, onStop: (stop) => stops.push(stop) };
+}
+
+// A failure while handling one request is logged by Bolt's error handler; this backstop keeps
+// anything that still escapes (a rejection nobody awaited) from ending the process.
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`poster-bot: unhandled rejection (kept running): ${describe(reason)}\n`);
+});
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 main().then(
@@ -211,9 +334,10 @@ main().then(
     if (code !== KEEP_RUNNING) process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `poster-bot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
+    // Known failures: one line, no stack (src/startup.ts). Anything else is a bug: the stack.
+    const line = startupContext && describeStartupFailure(error, startupContext);
+    process.stderr.write(`poster-bot: ${line ?? describe(error)}\n`);
+    // Sockets or timers may still be open; a failed start must end.
+    process.exit(1);
   },
 );

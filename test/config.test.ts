@@ -28,9 +28,30 @@ describe('loadConfig: mode', () => {
       expected: { mode: 'socket', botToken: BOT, appToken: APP, apiUrl: undefined },
     },
     {
-      name: 'all three → Socket Mode (the signing secret is not needed)',
-      env: { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET },
+      name: 'all three with SLACK_MODE=socket → Socket Mode',
+      env: {
+        SLACK_BOT_TOKEN: BOT,
+        SLACK_APP_TOKEN: APP,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_MODE: 'socket',
+      },
       expected: { mode: 'socket', botToken: BOT, appToken: APP, apiUrl: undefined },
+    },
+    {
+      name: 'all three with SLACK_MODE=http → HTTP',
+      env: {
+        SLACK_BOT_TOKEN: BOT,
+        SLACK_APP_TOKEN: APP,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_MODE: 'HTTP',
+      },
+      expected: {
+        mode: 'http',
+        botToken: BOT,
+        signingSecret: SECRET,
+        port: 3000,
+        apiUrl: undefined,
+      },
     },
     {
       name: 'bot token + signing secret → HTTP on port 3000',
@@ -115,6 +136,32 @@ describe('loadConfig: defaults', () => {
 
 describe('loadConfig: problems', () => {
   const cases: Array<{ name: string; env: Env; expected: string[] }> = [
+    {
+      name: 'bot token, app token and signing secret without SLACK_MODE: no silent pick',
+      env: { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET },
+      expected: [
+        'SLACK_MODE: SLACK_APP_TOKEN (Socket Mode) and SLACK_SIGNING_SECRET (HTTP mode) are both set',
+      ],
+    },
+    {
+      name: 'SLACK_MODE naming a mode whose credential is missing',
+      env: { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_MODE: 'http' },
+      expected: ['SLACK_MODE: is http, which needs SLACK_SIGNING_SECRET'],
+    },
+    {
+      name: 'SLACK_MODE neither socket nor http',
+      env: { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_MODE: 'websocket' },
+      expected: ['SLACK_MODE: expected socket or http, got "websocket"'],
+    },
+    {
+      name: 'SLACK_API_URL with a user and password',
+      env: {
+        SLACK_BOT_TOKEN: BOT,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: 'https://ops:hunter2@proxy.example/api/',
+      },
+      expected: ['SLACK_API_URL: must not contain a user name or password'],
+    },
     {
       name: 'bot token alone',
       env: { SLACK_BOT_TOKEN: BOT },
@@ -235,6 +282,19 @@ describe('loadConfig: problems', () => {
         .sort(),
     ).toEqual(['DIGEST_TIME', 'LOG_LEVEL', 'PORT', 'RESULTS_PER_PAGE', 'SLACK_BOT_TOKEN']);
     expect(() => loadConfig(env)).toThrow(/^config: 5 problems in the environment:\n {2}- /);
+  });
+
+  it('never echoes a password given in SLACK_API_URL, valid or not', () => {
+    for (const url of ['https://ops:hunter2@proxy.example/api/', 'ht tp://ops:hunter2@x']) {
+      expect(() =>
+        loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: url }),
+      ).toThrow(/SLACK_API_URL/);
+      try {
+        loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: url });
+      } catch (error) {
+        expect((error as Error).message).not.toContain('hunter2');
+      }
+    }
   });
 
   it('never echoes a secret in an error message', () => {

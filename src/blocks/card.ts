@@ -114,9 +114,15 @@ export function renderCard(paper: Paper, context: CardContext): KnownBlock[] {
   if (links) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: links }] });
   const buttons = context.buttons ?? { abstract: true, share: true };
   const elements = [
-    ...(buttons.abstract ? [button('Abstract', ACTION_IDS.paperAbstract, paper.id)] : []),
-    ...(buttons.share ? [button('Share', ACTION_IDS.paperShare, paper.id)] : []),
-    ...(buttons.similar !== false ? [button('Similar', ACTION_IDS.similarShow, paper.id)] : []),
+    ...(buttons.abstract
+      ? [button('Abstract', ACTION_IDS.paperAbstract, paper.id, `Abstract of ${paper.title}`)]
+      : []),
+    ...(buttons.share
+      ? [button('Share', ACTION_IDS.paperShare, paper.id, `Share ${paper.title} with the channel`)]
+      : []),
+    ...(buttons.similar !== false
+      ? [button('Similar', ACTION_IDS.similarShow, paper.id, `Posters similar to ${paper.title}`)]
+      : []),
   ];
   if (elements.length > 0) {
     blocks.push({ type: 'actions', block_id: `${context.blockPrefix}_actions`, elements });

@@ -1,10 +1,33 @@
 /**
- * mrkdwn escaping. Slack wants exactly `&`, `<`, `>` escaped (ampersand first) in any text
- * that came from a user or a data file; unescaped, `<!channel>` would ping a whole channel.
- * https://api.slack.com/reference/surfaces/formatting#escaping
+ * mrkdwn escaping for any text that came from a user or a data file. Slack wants exactly
+ * `&`, `<`, `>` escaped (ampersand first); unescaped, `<!channel>` would ping a whole
+ * channel. https://api.slack.com/reference/surfaces/formatting#escaping
+ *
+ * Slack has no escape for emphasis, so the emphasis characters are neutralised too (see
+ * {@link neutralizeEmphasis}): a title like `A* Beam Search` inside our `*…*` would
+ * otherwise end the bold early, and `\ell_1` or `~30%` start italics or strike-through.
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return neutralizeEmphasis(
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  );
+}
+
+/**
+ * Look-alikes for mrkdwn's emphasis characters, which Slack offers no way to escape: `*`
+ * (bold), `_` (italics), `~` (strike-through), `` ` `` (code). Readers see the same text;
+ * Slack sees no markup.
+ */
+export const EMPHASIS_LOOKALIKES: Readonly<Record<string, string>> = {
+  '*': '\u2217', // ∗ asterisk operator
+  _: '\u02cd', // ˍ modifier letter low macron
+  '~': '\u223c', // ∼ tilde operator
+  '`': '\u02cb', // ˋ modifier letter grave accent
+};
+
+/** Replaces the emphasis characters of data text by {@link EMPHASIS_LOOKALIKES}. */
+export function neutralizeEmphasis(text: string): string {
+  return text.replace(/[*_~`]/g, (ch) => EMPHASIS_LOOKALIKES[ch] ?? ch);
 }
 
 /** Inbound Slack text arrives escaped; decode it before searching (and re-escape to echo). */

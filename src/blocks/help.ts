@@ -15,7 +15,16 @@ export interface HelpOptions {
   sessions: number;
   /** Whether sessions have times (enables now / next / today). */
   dated: boolean;
+  /** Who will see the help: the asker alone (default), the asker in a DM, or a thread. */
+  audience?: 'private' | 'dm' | 'public';
 }
+
+/** The last line of help, true for where it is shown. */
+const VISIBILITY_NOTE = {
+  private: 'Results are only visible to you until you press Share.',
+  dm: 'Answers here are only visible to you.',
+  public: 'Answers to a mention are posted in its thread for everyone; `/poster` answers only you.',
+} as const;
 
 /** Usage of `/poster` and of @mentions, with examples from the loaded data. */
 export function renderHelp(options: HelpOptions): SlackMessage {
@@ -38,7 +47,7 @@ export function renderHelp(options: HelpOptions): SlackMessage {
       elements: [
         {
           type: 'mrkdwn',
-          text: `${options.papers} posters in ${options.sessions} session${options.sessions === 1 ? '' : 's'}. Results are only visible to you until you press Share.`,
+          text: `${options.papers} posters in ${options.sessions} session${options.sessions === 1 ? '' : 's'}. ${VISIBILITY_NOTE[options.audience ?? 'private']}`,
         },
       ],
     },

@@ -14,6 +14,10 @@ export const SLACK_LIMITS = {
   buttonText: 75,
   buttonValue: 2000,
   buttonUrl: 3000,
+  /** Options of a static select, their text and value. */
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 75,
   actionId: 255,
   blockId: 255,
   /** Undocumented: Slack answers `msg_blocks_too_long` near 12–13k; we stay under this. */

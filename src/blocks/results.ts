@@ -13,6 +13,8 @@ export interface ResultItem {
   paper: Paper;
   snippet?: readonly SnippetPart[];
   boldAuthors?: readonly number[];
+  /** Query words this paper does not match, shown under its card as web search does. */
+  missing?: readonly string[];
 }
 
 export interface ResultsPage {
@@ -43,10 +45,12 @@ export function renderResults(results: ResultsPage): SlackMessage {
     results.total <= results.items.length
       ? `${results.total} ${results.total === 1 ? 'poster' : 'posters'} ${subject}`
       : `Posters ${first}–${last} of ${results.total} ${subject}`;
+  // Each page has its own block ids: Slack may keep a replaced message's state per block_id.
+  const tag = results.page === 0 ? '' : `_p${results.page + 1}`;
   const blocks: KnownBlock[] = [
     {
       type: 'section',
-      block_id: 'results_heading',
+      block_id: `results_heading${tag}`,
       text: { type: 'mrkdwn', text: `*${escapeMrkdwn(heading)}*` },
     },
   ];
@@ -59,11 +63,12 @@ export function renderResults(results: ResultsPage): SlackMessage {
   results.items.slice(0, MAX_CARDS_PER_MESSAGE).forEach((item, i) => {
     const context: CardContext = {
       sessions: results.sessions,
-      blockPrefix: `card_${i}`,
+      blockPrefix: `card_${i}${tag}`,
       ...(item.snippet && { snippet: item.snippet }),
       ...(item.boldAuthors && { boldAuthors: item.boldAuthors }),
     };
     blocks.push({ type: 'divider' }, ...renderCard(item.paper, context));
+    if (item.missing && item.missing.length > 0) blocks.push(renderMissing(item.missing));
   });
   const nav = [];
   if (results.prevValue) nav.push(button('◂ Prev', ACTION_IDS.resultsPrev, results.prevValue));
@@ -76,7 +81,7 @@ export function renderResults(results: ResultsPage): SlackMessage {
         type: 'context',
         elements: [{ type: 'mrkdwn', text: `Page ${results.page + 1} of ${pages}` }],
       },
-      { type: 'actions', block_id: 'results_nav', elements: nav },
+      { type: 'actions', block_id: `results_nav${tag}`, elements: nav },
     );
   }
   return {
@@ -84,6 +89,59 @@ export function renderResults(results: ResultsPage): SlackMessage {
     blocks: fitMessage(blocks),
   };
 }
+
+// --- search: what a result misses, and topics the catalogue has nothing about (issue 10) ---
+
+/** Words shown in "Missing: …" at most; a long query's list is cut with an ellipsis. */
+const MAX_MISSING_WORDS = 8;
+
+/** "Missing: ~federated~" under a card that matches only some of the query's words. */
+function renderMissing(words: readonly string[]): KnownBlock {
+  const shown = words.slice(0, MAX_MISSING_WORDS).map((w) => `~${escapeMrkdwn(truncate(w, 40))}~`);
+  if (words.length > MAX_MISSING_WORDS) shown.push('…');
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: `Missing: ${shown.join(' ')}` }] };
+}
+
+/**
+ * "No poster about ‘federated learning’." — for a query whose words some posters share, but
+ * none of its informative ones: a list would be posters about something else. Offers the
+ * "did you mean" searches as buttons and the author search, since a query of unknown words
+ * is often a name.
+ */
+export function renderNothingAbout(query: string, suggestions: readonly string[]): SlackMessage {
+  const echoed = escapeMrkdwn(truncate(query, 200));
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      block_id: 'nothing_about',
+      text: {
+        type: 'mrkdwn',
+        text: `No poster about ‘${echoed}’.${suggestions.length > 0 ? ' Did you mean:' : ''}`,
+      },
+    },
+  ];
+  if (suggestions.length > 0) {
+    blocks.push({
+      type: 'actions',
+      block_id: 'nothing_about_suggestions',
+      elements: suggestions
+        .slice(0, 5)
+        .map((s, i) => button(s, `${ACTION_IDS.searchSuggestion}_${i}`, s)),
+    });
+  }
+  blocks.push({
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `Looking for a person? \`/poster author ${echoed}\` searches the authors.`,
+      },
+    ],
+  });
+  return { text: `No poster about ‘${echoed}’.`, blocks };
+}
+
+// --- end of search additions ---
 
 /** Total characters of text in a message's blocks, as Slack counts toward its size limit. */
 export function blocksTextLength(blocks: readonly KnownBlock[]): number {
@@ -99,7 +157,7 @@ export function fitMessage(blocks: KnownBlock[]): KnownBlock[] {
     b.length <= SLACK_LIMITS.blocksPerMessage &&
     blocksTextLength(b) <= SLACK_LIMITS.messageTotalText;
   if (fits(blocks)) return blocks;
-  const navStart = blocks.findIndex((b) => b.block_id === 'results_nav');
+  const navStart = blocks.findIndex((b) => b.block_id?.startsWith('results_nav'));
   const tail = navStart === -1 ? [] : blocks.slice(navStart - 2);
   const body = navStart === -1 ? [...blocks] : blocks.slice(0, navStart - 2);
   while (body.length > 1 && !fits([...body, ...tail])) {

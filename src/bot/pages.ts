@@ -3,7 +3,7 @@
  * that shows it. Shared by every feature that lists posters (search, people, sessions).
  */
 import type { SlackMessage } from '../blocks/message.ts';
-import { type ResultItem, renderResults } from '../blocks/results.ts';
+import { MAX_CARDS_PER_MESSAGE, type ResultItem, renderResults } from '../blocks/results.ts';
 import type { Session } from '../catalog/types.ts';
 import type { SearchHit } from '../search/paper-index.ts';
 import { snippet } from '../search/snippet.ts';
@@ -34,7 +34,8 @@ export function listed(subject: string, items: readonly ResultItem[], note?: str
 
 /** A search hit as a card: the paper with a snippet of its abstract, query words in bold. */
 export function hitItem(hit: SearchHit): ResultItem {
-  return { paper: hit.paper, snippet: snippet(hit.paper.abstract, new Set(hit.terms)) };
+  const item = { paper: hit.paper, snippet: snippet(hit.paper.abstract, new Set(hit.terms)) };
+  return hit.complete ? item : { ...item, missing: hit.missing };
 }
 
 export interface Pages {
@@ -50,7 +51,10 @@ export interface PagesDeps {
   find(request: ResultsRequest): Found;
 }
 
-export function createPages({ pageSize, sessions, find }: PagesDeps): Pages {
+export function createPages({ pageSize: asked, sessions, find }: PagesDeps): Pages {
+  // A message holds at most MAX_CARDS_PER_MESSAGE cards: a page never promises more, so
+  // stepping by pages shows every result at every RESULTS_PER_PAGE (1–10).
+  const pageSize = Math.min(asked, MAX_CARDS_PER_MESSAGE);
   return {
     show(request) {
       const { subject, total, items, note } = find(request);

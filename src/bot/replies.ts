@@ -63,7 +63,7 @@ function createFeatures(deps: RepliesDeps): Feature[] {
   const features = [
     createHelpFeature(context),
     search,
-    createPeopleFeature({ ...context, search: search.search }),
+    createPeopleFeature({ ...context, search: search.search, nothingFound: search.nothingFound }),
     createSessionsFeature(context),
     createPaperActionsFeature(context),
     createSimilarFeature(context),

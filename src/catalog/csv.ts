@@ -22,14 +22,24 @@ export interface CsvTable {
 }
 
 type CsvEvent =
-  | { kind: 'record'; record: string[]; line: number }
+  | { kind: 'record'; record: string[]; line: number; endLine: number }
   | { kind: 'broken'; line: number; error: CsvError };
 
 /**
  * Reads `text` as a CSV with a header line. `required` names columns without which the file
  * is useless: if one is missing the file is reported and no row is returned.
  */
-export function readCsv(text: string, file: string, required: readonly string[]): CsvTable {
+export function readCsv(
+  text: string,
+  file: string,
+  required: readonly string[],
+  /**
+   * Columns that never hold a line break (titles, ids, times). A record whose such cell spans
+   * lines is a quote left open that ran over the next rows: reported where the quote opened,
+   * instead of loading one row with the next row glued into its title.
+   */
+  singleLine: readonly string[] = [],
+): CsvTable {
   const empty: CsvTable = { columns: [], rows: [], problems: [] };
   if (text.trim() === '') {
     const expected = required.length > 0 ? ` with columns ${required.join(', ')}` : '';
@@ -73,9 +83,28 @@ export function readCsv(text: string, file: string, required: readonly string[])
       );
       continue;
     }
+    if (event.endLine > line) {
+      const header = columns;
+      const runaway = singleLine.find((name) => cellOf(header, event.record, name).includes('\n'));
+      if (runaway !== undefined) {
+        problems.push(
+          dataError(
+            file,
+            line,
+            `the quoted ${runaway} opened on this line runs to line ${event.endLine} (a missing closing quote?); lines ${line}–${event.endLine} skipped`,
+          ),
+        );
+        continue;
+      }
+    }
     rows.push({ line, cells: toCells(columns, event.record) });
   }
   return { columns: columns ?? [], rows, problems };
+}
+
+function cellOf(columns: readonly string[], record: readonly string[], name: string): string {
+  const index = columns.indexOf(name);
+  return index === -1 ? '' : (record[index] ?? '');
 }
 
 /**
@@ -101,8 +130,9 @@ function parseEvents(text: string): CsvEvent[] {
         bom: true,
         relax_column_count: true,
         on_record: (record: string[], context) => {
-          events.push({ kind: 'record', record, line: lastEnd + 1 });
-          lastEnd = linesBefore + context.lines;
+          const endLine = linesBefore + context.lines;
+          events.push({ kind: 'record', record, line: lastEnd + 1, endLine });
+          lastEnd = endLine;
           return null;
         },
       });
@@ -112,8 +142,10 @@ function parseEvents(text: string): CsvEvent[] {
       const start = lastEnd + 1;
       const detected = linesBefore + (typeof error.lines === 'number' ? error.lines : 1);
       events.push({ kind: 'broken', line: start, error });
-      // An unclosed quote runs to the end of the file: only its first line is lost.
-      const resumeAfter = error.code === 'CSV_QUOTE_NOT_CLOSED' ? start : Math.max(start, detected);
+      // A quote error is reported where the quote opened; reading resumes on the next line,
+      // so the rows a runaway quote ran over are read (or reported) rather than lost silently.
+      const quoting = error.code === 'CSV_QUOTE_NOT_CLOSED' || /QUOTE/.test(String(error.code));
+      const resumeAfter = quoting ? start : Math.max(start, detected);
       firstLine = resumeAfter + 1;
     }
   }

@@ -31,7 +31,7 @@ export function parseEnrichment(
   text: string,
   file: string,
 ): { rows: EnrichmentRow[]; problems: DataProblem[] } {
-  const table = readCsv(text, file, REQUIRED_COLUMNS);
+  const table = readCsv(text, file, REQUIRED_COLUMNS, ['title', 'openreview_id']);
   const problems = [...table.problems];
   const rows: EnrichmentRow[] = [];
   for (const { line, cells } of table.rows) {

@@ -4,14 +4,15 @@
  * and applies schedules. A bad file or record becomes a problem and the rest still loads;
  * only a folder yielding no paper at all throws, because a bot with no posters is useless.
  */
-import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DataSource, isIgnoredFile, planFolder } from './data-files.ts';
+import { decodeDataFile } from './encoding.ts';
 import { applyEnrichment, parseEnrichment } from './enrichment.ts';
 import { parseJsonLines } from './json-lines.ts';
 import { type CatalogPart, mergeParts, type ParsedCatalog } from './merge.ts';
 import { parseMiniConf } from './mini-conf.ts';
-import { appendAll, dataError } from './problems.ts';
+import { appendAll, dataError, dataWarning } from './problems.ts';
 import { applySchedule, parseSchedule, type ScheduleEntry } from './schedule.ts';
 import { parseSessionPage } from './session-page.ts';
 import { type Catalog, type DataProblem, formatProblem } from './types.ts';
@@ -99,7 +100,23 @@ export function loadCatalog(dir: string, opts: LoadOptions = {}): LoadResult {
 
 function listSources(dir: string, problems: DataProblem[]): DataSource[] {
   const sources: DataSource[] = [];
+  // Real paths of the folders read: a symbolic link back up the tree (a loop), or two links to
+  // one folder, would otherwise read the same files again at every level.
+  const visited = new Map<string, string>();
   function visit(folder: string, depth: number): void {
+    const real = realPath(folder);
+    const seenAs = visited.get(real);
+    if (seenAs !== undefined) {
+      problems.push(
+        dataWarning(
+          folder,
+          undefined,
+          `same folder as ${seenAs} (a symbolic link loop or a second link); read once`,
+        ),
+      );
+      return;
+    }
+    visited.set(real, folder);
     let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
@@ -130,6 +147,14 @@ function listSources(dir: string, problems: DataProblem[]): DataSource[] {
   return sources;
 }
 
+function realPath(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder; // unreadable: readdirSync below reports it
+  }
+}
+
 /** Symbolic links are followed: a data folder may link to shared data rather than copy it. */
 function kindOf(folder: string, entry: Dirent): 'file' | 'folder' | 'other' {
   if (entry.isFile()) return 'file';
@@ -156,9 +181,9 @@ function readSource(source: DataSource, problems: DataProblem[]): ReadSource {
       case 'session-page':
         return readSessionPage(source, problems);
       case 'mini-conf': {
-        const papers = { file: source.papers, text: readText(source.papers) };
+        const papers = { file: source.papers, text: readText(source.papers, problems) };
         const posterSessions = source.posterSessions
-          ? { file: source.posterSessions, text: readText(source.posterSessions) }
+          ? { file: source.posterSessions, text: readText(source.posterSessions, problems) }
           : undefined;
         const parsed = parseMiniConf({ papers, posterSessions }, { conference: source.conference });
         return toRead(
@@ -168,13 +193,13 @@ function readSource(source: DataSource, problems: DataProblem[]): ReadSource {
         );
       }
       case 'json-lines': {
-        const parsed = parseJsonLines(readText(source.file), source.file, {
+        const parsed = parseJsonLines(readText(source.file, problems), source.file, {
           conference: source.conference,
         });
         return toRead([source.file], parsed, problems);
       }
       case 'schedule': {
-        const parsed = parseSchedule(readText(source.file), source.file);
+        const parsed = parseSchedule(readText(source.file, problems), source.file);
         appendAll(problems, parsed.problems);
         return { files: [source.file], schedule: { file: source.file, entries: parsed.entries } };
       }
@@ -200,14 +225,14 @@ function readSessionPage(
   source: Extract<DataSource, { kind: 'session-page' }>,
   problems: DataProblem[],
 ): ReadSource {
-  const page = parseSessionPage(readText(source.file), source.file, {
+  const page = parseSessionPage(readText(source.file, problems), source.file, {
     conference: source.conference,
   });
   appendAll(problems, page.problems);
   let { papers } = page;
   const files = [source.file];
   if (source.enrichment !== undefined && papers.length > 0) {
-    const rows = parseEnrichment(readText(source.enrichment), source.enrichment);
+    const rows = parseEnrichment(readText(source.enrichment, problems), source.enrichment);
     const enriched = applyEnrichment(papers, rows.rows, source.enrichment);
     appendAll(problems, rows.problems);
     appendAll(problems, enriched.problems);
@@ -224,10 +249,14 @@ function toRead(files: string[], parsed: ParsedCatalog, problems: DataProblem[])
   return { files, part: { file, papers: parsed.papers, sessions: parsed.sessions } };
 }
 
-/** Reads UTF-8 text without its byte-order mark (spreadsheet exports add one). */
-function readText(file: string): string {
-  const text = readFileSync(file, 'utf8');
-  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+/**
+ * Reads a data file as text: UTF-8 with or without a byte-order mark (spreadsheet exports
+ * add one); UTF-16 and Latin-1 converted, with a warning naming the encoding (encoding.ts).
+ */
+function readText(file: string, problems: DataProblem[]): string {
+  const decoded = decodeDataFile(readFileSync(file));
+  if (decoded.note !== undefined) problems.push(dataWarning(file, undefined, decoded.note));
+  return decoded.text;
 }
 
 function noPapers(dir: string, problems: readonly DataProblem[]): CatalogError {

@@ -4,6 +4,7 @@
  * the same id and becomes one paper; the same session id becomes one session.
  */
 import { dataWarning } from './problems.ts';
+import { titleKey } from './text.ts';
 import type { Catalog, DataProblem, Paper, Session } from './types.ts';
 
 /** What one data file (or one Mini-Conf folder) contributed. */
@@ -32,14 +33,29 @@ export function mergeParts(parts: readonly CatalogPart[]): {
 } {
   const problems: DataProblem[] = [];
   const papers = new Map<string, { paper: Paper; file: string }>();
+  // The same paper from two formats often has two ids (an OpenReview id in one, a
+  // `<conference>:<uid>` in the other): the title, normalised, joins them across files.
+  const byTitle = new Map<string, { paper: Paper; file: string }>();
   const sessions = new Map<string, { session: Session; file: string }>();
 
   for (const part of parts) {
     const mergedFrom = new Map<string, string[]>();
+    const mergedByTitle = new Map<string, string[]>();
     for (const paper of part.papers) {
       const known = papers.get(paper.id);
       if (!known) {
-        papers.set(paper.id, { paper, file: part.file });
+        const key = titleKey(paper.title);
+        const twin = key === '' ? undefined : byTitle.get(key);
+        if (twin !== undefined && twin.file !== part.file) {
+          twin.paper = mergePaper(twin.paper, paper);
+          const pairs = mergedByTitle.get(twin.file) ?? [];
+          pairs.push(`${paper.id} = ${twin.paper.id}`);
+          mergedByTitle.set(twin.file, pairs);
+          continue;
+        }
+        const entry = { paper, file: part.file };
+        papers.set(paper.id, entry);
+        if (key !== '' && twin === undefined) byTitle.set(key, entry);
         continue;
       }
       known.paper = mergePaper(known.paper, paper);
@@ -54,6 +70,16 @@ export function mergeParts(parts: readonly CatalogPart[]): {
           part.file,
           undefined,
           `${count} also in ${firstFile} (first: ${ids[0]}); merged, ${firstFile} wins`,
+        ),
+      );
+    }
+    for (const [firstFile, pairs] of mergedByTitle) {
+      const count = pairs.length === 1 ? '1 paper' : `${pairs.length} papers`;
+      problems.push(
+        dataWarning(
+          part.file,
+          undefined,
+          `${count} also in ${firstFile} under another id, same title (first: ${pairs[0]}); merged, ${firstFile} wins`,
         ),
       );
     }

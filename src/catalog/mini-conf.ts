@@ -75,7 +75,7 @@ interface PaperRow {
 
 function readPaperRows(source: SourceText, problems: DataProblem[]): PaperRow[] {
   const { file } = source;
-  const csv = readCsv(source.text, file, ['uid', 'title']);
+  const csv = readCsv(source.text, file, ['uid', 'title'], ['uid', 'title']);
   appendAll(problems, csv.problems);
   const firstLine = new Map<string, number>();
   const rows: PaperRow[] = [];
@@ -109,7 +109,7 @@ function readPosterSessions(
   problems: DataProblem[],
 ): Map<string, string[]> {
   const { file } = source;
-  const csv = readCsv(source.text, file, ['session', 'uid']);
+  const csv = readCsv(source.text, file, ['session', 'uid'], ['session', 'uid']);
   appendAll(problems, csv.problems);
   const byUid = new Map<string, string[]>();
   // A session's times repeat on each of its rows: report a bad time once, not per paper.

@@ -39,7 +39,7 @@ export function parseSchedule(
   text: string,
   file: string,
 ): { entries: ScheduleEntry[]; problems: DataProblem[] } {
-  const csv = readCsv(text, file, ['session']);
+  const csv = readCsv(text, file, ['session'], ['session', 'start', 'end']);
   const problems = [...csv.problems];
   const unknown = csv.columns.filter((column) => !KNOWN_COLUMNS.includes(column));
   if (unknown.length > 0) {

@@ -299,15 +299,29 @@ function joinInline(groups: Paragraph[][]): Paragraph[] {
   return out;
 }
 
-/** Buttons become numbered words; overflow menus one word per option (each is a choice). */
+/**
+ * Buttons become numbered words; overflow and static select menus one word per option (each
+ * is a choice, sent with the menu's action id as Slack does).
+ */
 function elementWords(
   element: ActionsBlockElement | SectionBlockAccessory,
   ctx: RenderContext,
 ): Word[] {
   if (element.type === 'button') return [buttonWord(element, ctx)];
-  if (element.type === 'overflow') {
-    const { action_id, options } = element;
-    return options.map((option) => buttonWord({ ...option, type: 'button', action_id }, ctx));
+  if (element.type === 'overflow' || element.type === 'static_select') {
+    const { action_id } = element;
+    const options = element.options ?? [];
+    return options.map((option) =>
+      buttonWord(
+        {
+          type: 'button',
+          action_id,
+          text: { type: 'plain_text', text: plainText(option.text) },
+          ...(option.value !== undefined && { value: option.value }),
+        },
+        ctx,
+      ),
+    );
   }
   // A thumbnail beside a section: decoration.
   if (element.type === 'image') return [];

@@ -4,13 +4,13 @@
  * primitives of src/blocks/: the selection comes from ./select.ts, times become Slack date tokens so each reader sees local time.
  */
 import type { KnownBlock } from '@slack/types';
-import { renderCard, renderMeta, renderTitle } from '../blocks/card.ts';
+import { renderCard, renderMeta, renderTitle, safeUrl } from '../blocks/card.ts';
 import { escapeMrkdwn, truncate } from '../blocks/escape.ts';
 import { SLACK_LIMITS } from '../blocks/limits.ts';
 import type { SlackMessage } from '../blocks/message.ts';
 import { blocksTextLength, fitMessage, MAX_CARDS_PER_MESSAGE } from '../blocks/results.ts';
 import { formatInstant, slackDateToken } from '../blocks/time.ts';
-import type { SessionPapers } from '../catalog/session-window.ts';
+import { DEFAULT_SESSION_MS, type SessionPapers } from '../catalog/session-window.ts';
 import type { Paper, Session } from '../catalog/types.ts';
 import type { LocalDate } from '../time.ts';
 import type { DigestSelection } from './select.ts';
@@ -24,6 +24,8 @@ export interface DigestRenderContext {
   sessions: ReadonlyMap<string, Session>;
   /** The digest time zone: fallback text of date tokens (clients that cannot render them). */
   timeZone: string;
+  /** When the digest is posted: sessions over by then are marked as such. */
+  now?: Date;
 }
 
 /**
@@ -37,6 +39,13 @@ export const DIGEST_LIMITS = {
 
 /** The `block_id` of a thread chunk's heading, unique within its message. */
 const CHUNK_HEADING_ID = 'digest_chunk_heading';
+
+/** At most this many titles per session message: a screenful or two on a phone. */
+const MAX_TITLES_PER_MESSAGE = 40;
+
+/** What a reader can do next, under every session's list. */
+const WHAT_NEXT =
+  'What next: `/poster &lt;keywords&gt;` searches every poster · `/poster now` shows the session on now · mention me in this thread, e.g. `@poster papers by &lt;name&gt;`';
 
 /**
  * The top-level message: the date, the day's sessions with their times as Slack date tokens
@@ -54,25 +63,28 @@ export function renderDigestRoot(
 }
 
 /**
- * The thread: the posters of each session (or the day's picks) as cards, in as many messages
- * as needed. Cards are packed greedily by their real size, so every message is within Slack's
- * limits (≤ {@link MAX_CARDS_PER_MESSAGE} cards, 50 blocks, ~11,000 characters) and no poster
- * is ever dropped to make one fit. Deterministic: the same selection gives the same chunks,
- * which is what lets a crashed run resume by chunk index.
+ * The thread. A day of sessions: the highlights as full cards, then one compact message per
+ * session listing, as linked titles, the posters shown for the first time that day (a poster
+ * presented twice a day is listed once, under its first session, naming the other), and
+ * what to do next. A rotation ("posters of the day"): its picks as cards.
+ *
+ * Every message is within Slack's limits (≤ {@link MAX_CARDS_PER_MESSAGE} cards, 50 blocks,
+ * ~11,000 characters); a long session takes several messages, and no poster is dropped.
+ * Deterministic: the same selection gives the same chunks, which is what lets a crashed run
+ * resume by chunk index.
  */
 export function renderDigestChunks(
   selection: PostableSelection,
   context: DigestRenderContext,
 ): SlackMessage[] {
-  const groups: CardGroup[] =
-    selection.kind === 'sessions'
-      ? selection.sessions.map((group) => ({
-          label: group.session.name,
-          when: sessionWhen(group.session, context.timeZone),
-          papers: group.papers,
-        }))
-      : [{ label: 'Posters of the day', papers: selection.papers }];
-  return groups.flatMap((group) => chunkGroup(group, context.sessions));
+  if (selection.kind === 'rotation') {
+    return chunkGroup({ label: 'Posters of the day', papers: selection.papers }, context.sessions);
+  }
+  const highlights =
+    selection.highlights.length > 0
+      ? chunkGroup({ label: 'Highlights', papers: selection.highlights }, context.sessions)
+      : [];
+  return [...highlights, ...sessionMessages(selection.sessions, context)];
 }
 
 /** A date as readers say it: `Tuesday, April 28, 2020` (a calendar date has no zone). */
@@ -91,16 +103,19 @@ function renderSessionsRoot(
   context: DigestRenderContext,
 ): SlackMessage {
   const day = formatDigestDate(selection.date);
-  const posters = selection.sessions.reduce((sum, group) => sum + group.papers.length, 0);
+  const posters = new Set(selection.sessions.flatMap((g) => g.papers.map((p) => p.id))).size;
   const summary = `${plural(selection.sessions.length, 'poster session')} today, ${plural(posters, 'poster')}`;
   const listed = selection.sessions.slice(0, DIGEST_LIMITS.sessionsListed);
-  const sessionLines = listed.map((group) => sessionLine(group, context.timeZone));
+  const sessionLines = listed.map((group) => sessionLine(group, context));
   const unlisted = selection.sessions.length - listed.length;
   if (unlisted > 0) sessionLines.push(`… and ${plural(unlisted, 'more session')} in the thread`);
 
   const blocks: KnownBlock[] = [
     header(`Poster digest · ${day}`),
-    mrkdwnSection('digest_summary', `*${summary}.* Every poster is in the thread :thread:`),
+    mrkdwnSection(
+      'digest_summary',
+      `*${summary}.* Every poster is in the thread, once, under its first session :thread:`,
+    ),
     ...mrkdwnSections('digest_sessions', sessionLines),
   ];
   // Dividers mark what fitMessage may drop from the end first: topics, then highlights.
@@ -161,7 +176,7 @@ interface CardGroup {
 function chunkGroup(group: CardGroup, sessions: ReadonlyMap<string, Session>): SlackMessage[] {
   const cards = group.papers.map((paper, i) => [
     { type: 'divider' } as const,
-    ...renderCard(paper, { sessions, blockPrefix: `card_${i}` }),
+    ...renderCard(paper, { sessions, blockPrefix: `digest_card_${i}` }),
   ]);
   const ranges: { first: number; end: number }[] = [];
   let first = 0;
@@ -221,15 +236,24 @@ function sessionWhen(session: Session, timeZone: string): string | undefined {
   return end ? `${from}–${slackDateToken(end, formatInstant(end, timeZone), '{time}')}` : from;
 }
 
-function sessionLine(group: SessionPapers, timeZone: string): string {
+function sessionLine(group: SessionPapers, context: DigestRenderContext): string {
   const { session } = group;
   const parts = [
     `• *${escapeMrkdwn(truncate(session.name, 100))}*`,
-    sessionWhen(session, timeZone),
+    sessionWhen(session, context.timeZone),
     plural(group.papers.length, 'poster'),
     session.location && escapeMrkdwn(truncate(session.location, 100)),
+    isOver(session, context.now) && '_already over_',
   ].filter(Boolean);
   return parts.join(' · ');
+}
+
+/** Whether `session` ended before `now` (a session without an end lasts two hours). */
+function isOver(session: Session, now: Date | undefined): boolean {
+  const start = instant(session.start);
+  if (now === undefined || start === undefined) return false;
+  const end = instant(session.end)?.getTime() ?? start.getTime() + DEFAULT_SESSION_MS;
+  return end <= now.getTime();
 }
 
 function instant(iso: string | undefined): Date | undefined {
@@ -250,8 +274,12 @@ function header(text: string): KnownBlock {
   };
 }
 
-function contextLine(text: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+function contextLine(text: string, blockId?: string): KnownBlock {
+  return {
+    type: 'context',
+    ...(blockId !== undefined && { block_id: blockId }),
+    elements: [{ type: 'mrkdwn', text }],
+  };
 }
 
 function mrkdwnSection(blockId: string, text: string): KnownBlock {
@@ -286,4 +314,90 @@ function mrkdwnSections(blockIdPrefix: string, lines: readonly string[]): KnownB
 /** The notification text: plain words, escaped, within the fallback limit. */
 function fallback(text: string): string {
   return truncate(escapeMrkdwn(text), SLACK_LIMITS.fallbackText);
+}
+
+/**
+ * One or more compact messages per session: its heading (name, time, how many posters, and
+ * whether it is already over), the posters it shows for the first time that day as linked
+ * titles, each naming the day's other session presenting it, and what to do next.
+ */
+function sessionMessages(
+  groups: readonly SessionPapers[],
+  context: DigestRenderContext,
+): SlackMessage[] {
+  const sessionsOf = new Map<string, Session[]>();
+  for (const { session, papers } of groups) {
+    for (const paper of papers)
+      sessionsOf.set(paper.id, [...(sessionsOf.get(paper.id) ?? []), session]);
+  }
+  return groups.flatMap((group) => {
+    if (group.papers.length === 0) return [];
+    const own = group.papers.filter((paper) => sessionsOf.get(paper.id)?.[0] === group.session);
+    const lines = own.map((paper) => {
+      const others = (sessionsOf.get(paper.id) ?? []).filter((s) => s !== group.session);
+      const also = others.map((s) => escapeMrkdwn(truncate(s.name, 60))).join(', ');
+      return `• ${linkedTitle(paper)}${also ? ` · _also ${also}_` : ''}`;
+    });
+    const shownBefore = group.papers.length - own.length;
+    const heading = [
+      `*${escapeMrkdwn(truncate(group.session.name, 200))}*`,
+      sessionWhen(group.session, context.timeZone),
+      plural(group.papers.length, 'poster'),
+      isOver(group.session, context.now) && '_already over_',
+    ].filter(Boolean);
+    const repeatNote = shownBefore > 0 ? repeatedNote(shownBefore, group.papers.length) : undefined;
+    return packLines(group.session.name, heading.join(' · '), lines, repeatNote);
+  });
+}
+
+/** "All 3 of its posters were listed under an earlier session today." */
+function repeatedNote(repeated: number, total: number): string {
+  const which =
+    repeated < total
+      ? `${repeated} of its posters ${repeated === 1 ? 'was' : 'were'}`
+      : total === 1
+        ? 'Its poster was'
+        : `All ${total} of its posters were`;
+  return `${which} listed under an earlier session today.`;
+}
+
+/** A title linked to its poster page, without the card's bold: a list line. */
+function linkedTitle(paper: Paper): string {
+  const title = escapeMrkdwn(truncate(paper.title, 90));
+  const url = safeUrl(paper.posterUrl);
+  return url ? `<${url}|${title}>` : title;
+}
+
+/** Lines into as few messages as the limits and {@link MAX_TITLES_PER_MESSAGE} allow. */
+function packLines(
+  label: string,
+  heading: string,
+  lines: readonly string[],
+  note: string | undefined,
+): SlackMessage[] {
+  const build = (from: number, end: number): KnownBlock[] => {
+    const range = lines.length > end - from ? ` · ${rangeLabel(from, end, lines.length)}` : '';
+    return [
+      mrkdwnSection(CHUNK_HEADING_ID, `${heading}${range}`),
+      ...mrkdwnSections('digest_titles', lines.slice(from, end)),
+      ...(note && end === lines.length ? [contextLine(note, 'digest_note')] : []),
+      contextLine(WHAT_NEXT, 'digest_next'),
+    ];
+  };
+  const messages: SlackMessage[] = [];
+  let from = 0;
+  do {
+    let end = Math.min(lines.length, from + 1);
+    while (
+      end < lines.length &&
+      end - from < MAX_TITLES_PER_MESSAGE &&
+      fits(build(from, end + 1))
+    ) {
+      end += 1;
+    }
+    const range = lines.length === 0 ? 'no new posters' : rangeLabel(from, end, lines.length);
+    messages.push({ text: fallback(`${label}: ${range}`), blocks: build(from, end) });
+    from = end;
+  } while (from < lines.length);
+  return messages;
 }

@@ -7,6 +7,16 @@
 
 import type { SlackMessage } from '../blocks/message.ts';
 import type { Catalog, Session } from '../catalog/types.ts';
+// Claim before posting, look in Slack after a crash (exactly once across processes).
+import {
+  ClaimHeldError,
+  createPostOnce,
+  createSlackFinder,
+  type FindMarked,
+  type HistoryClient,
+  type PostMarker,
+  type PostOnce,
+} from '../slack/post-once.ts';
 import type { Store } from '../store/store.ts';
 import type { LocalDate } from '../time.ts';
 import {
@@ -32,13 +42,18 @@ export interface DigestPoster {
     text: string;
     blocks: SlackMessage['blocks'];
     thread_ts?: string;
+    /** The exactly-once marker (src/slack/post-once.ts). */
+    metadata?: PostMarker;
   }): Promise<{ ts: string }>;
+  /** Finds a marked message after a crash; without it an interrupted post is repeated. */
+  findMarked?: FindMarked;
 }
 
 /** The structured logging a run needs; a pino logger satisfies it. */
 export interface DigestLog {
   debug(fields: Record<string, unknown>, message: string): void;
   info(fields: Record<string, unknown>, message: string): void;
+  warn?(fields: Record<string, unknown>, message: string): void;
 }
 
 /** One day's digest, rendered: what `--dry-run` prints and what a run posts. */
@@ -59,6 +74,8 @@ export interface PlanDigestOptions {
   timeZone: string;
   /** Earlier features per paper id (`Store.featureCounts`); drives the rotation. */
   featured: ReadonlyMap<string, number>;
+  /** When the digest is (to be) posted: sessions over by then are marked. */
+  now?: Date;
   select?: DigestOptions;
 }
 
@@ -73,13 +90,19 @@ export interface RunDigestOptions {
   /** Waits between messages; tests pass one that returns at once. */
   pace: (ms: number) => Promise<void>;
   log: DigestLog;
+  /** The clock: sessions already over at posting time are marked. Default: the real one. */
+  now?: () => Date;
   select?: DigestOptions;
+  /** Claims each message before posting it; default: over `store.claims` and the poster. */
+  postOnce?: PostOnce;
 }
 
 /** What a run did. */
 export type DigestOutcome =
   | { status: 'nothing'; reason: NothingReason }
   | { status: 'already-posted'; rootTs: string }
+  /** Another process (its `owner`) is posting this digest right now; nothing done here. */
+  | { status: 'in-progress'; owner: string }
   | {
       status: 'posted';
       rootTs: string;
@@ -108,8 +131,9 @@ export class DigestPostError extends Error {
 
 /** What an operator should do about the errors a digest post can meet. */
 const POST_ERROR_HINTS: Readonly<Record<string, string>> = {
-  not_in_channel: 'invite the bot with /invite, or grant chat:write.public for public channels',
-  channel_not_found: 'DIGEST_CHANNEL must be the id (C…) of a channel the bot can see',
+  not_in_channel: 'invite the bot with /invite @poster',
+  channel_not_found:
+    'invite the bot with /invite @poster, and check that DIGEST_CHANNEL is the channel id (C…)',
   is_archived: 'the channel is archived; unarchive it or choose another DIGEST_CHANNEL',
   missing_scope: 'add the chat:write scope and reinstall the app',
   invalid_auth: 'check SLACK_BOT_TOKEN',
@@ -134,7 +158,11 @@ export function planDigest(options: PlanDigestOptions): DigestPlan {
     options.select,
   );
   if (selection.kind === 'nothing') return selection;
-  const context: DigestRenderContext = { sessions: sessionsById(catalog.sessions), timeZone };
+  const context: DigestRenderContext = {
+    sessions: sessionsById(catalog.sessions),
+    timeZone,
+    ...(options.now && { now: options.now }),
+  };
   return {
     kind: selection.kind,
     date,
@@ -150,22 +178,50 @@ export function planDigest(options: PlanDigestOptions): DigestPlan {
  * it again the same day posts only what is missing: nothing after a complete run, the
  * remaining chunks after a crash half way.
  *
- * Posting and recording are two steps: a crash in the microseconds between them repeats that
- * one message on the next run. Slack has no idempotency key for `chat.postMessage` that
- * would close this gap.
+ * Each message is claimed in the store before it is posted (src/slack/post-once.ts): a second
+ * process on the same database gets `in-progress` instead of posting twice, and a run killed
+ * while a message was in flight is resumed by asking Slack whether that message landed.
  *
  * @throws {DigestPostError} when Slack refuses a message; anything else the poster or the
  * store throws (network, disk) propagates too. Either way the run is not marked complete.
  */
 export async function runDigest(options: RunDigestOptions): Promise<DigestOutcome> {
+  try {
+    return await runDigestOnce(options);
+  } catch (error) {
+    if (!(error instanceof ClaimHeldError)) throw error;
+    const { channel, date } = options;
+    options.log.info({ channel, date, owner: error.owner }, 'digest is being posted elsewhere');
+    return { status: 'in-progress', owner: error.owner };
+  }
+}
+
+/** Claim keys of a digest's messages: one per channel, date and message. */
+export const digestClaimKey = (channel: string, date: string, chunk?: number): string =>
+  `digest/${channel}/${date}/${chunk === undefined ? 'root' : `chunk/${chunk}`}`;
+
+async function runDigestOnce(options: RunDigestOptions): Promise<DigestOutcome> {
   const { date, store, poster, channel, pace, log } = options;
+  const postOnce =
+    options.postOnce ??
+    createPostOnce({
+      claims: store.claims,
+      ...(poster.findMarked !== undefined && { find: poster.findMarked }),
+      log: { info: (f, m) => log.info(f, m), warn: (f, m) => (log.warn ?? log.info)(f, m) },
+    });
+  const post = async (key: string, message: Parameters<DigestPoster['postMessage']>[0]) =>
+    (await postOnce(key, message, (metadata) => poster.postMessage({ ...message, metadata }))).ts;
   const where = { channel, date };
   const existing = await store.getDigestRun(channel, date);
   if (existing?.status === 'complete') {
     log.debug({ ...where, rootTs: existing.rootTs }, 'digest already posted');
     return { status: 'already-posted', rootTs: existing.rootTs };
   }
-  const plan = planDigest({ ...options, featured: await store.featureCounts(channel, date) });
+  const plan = planDigest({
+    ...options,
+    featured: await store.featureCounts(channel, date),
+    now: (options.now ?? (() => new Date()))(),
+  });
   if (plan.kind === 'nothing') {
     log.info({ ...where, reason: plan.reason }, 'no digest today');
     return { status: 'nothing', reason: plan.reason };
@@ -174,7 +230,7 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestOutcom
   let postedNow = 0;
   let rootTs = existing?.rootTs;
   if (rootTs === undefined) {
-    ({ ts: rootTs } = await poster.postMessage({ channel, ...plan.root }));
+    rootTs = await post(digestClaimKey(channel, date), { channel, ...plan.root });
     await store.beginDigestRun(channel, date, rootTs);
     postedNow += 1;
   } else {
@@ -193,7 +249,11 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestOutcom
   for (const [index, chunk] of plan.chunks.entries()) {
     if (posted.has(index)) continue;
     await pace(DIGEST_PACE_MS);
-    const { ts } = await poster.postMessage({ channel, thread_ts: rootTs, ...chunk });
+    const ts = await post(digestClaimKey(channel, date, index), {
+      channel,
+      thread_ts: rootTs,
+      ...chunk,
+    });
     await store.recordDigestChunk(channel, date, index, ts);
     postedNow += 1;
     log.debug({ ...where, chunk: index + 1, of: plan.chunks.length }, 'digest chunk posted');
@@ -205,12 +265,15 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestOutcom
 
 /** The slice of @slack/web-api's `WebClient` the digest uses (bolt's `app.client` is one). */
 export interface ChatClient {
+  /** For the look-up after a crash (src/slack/post-once.ts); needs `channels:history`. */
+  conversations?: HistoryClient['conversations'];
   chat: {
     postMessage(args: {
       channel: string;
       text: string;
       blocks: SlackMessage['blocks'];
       thread_ts?: string;
+      metadata?: PostMarker;
       unfurl_links?: boolean;
       unfurl_media?: boolean;
     }): Promise<{ ts?: string }>;
@@ -226,7 +289,9 @@ const PLATFORM_ERROR = 'slack_webapi_platform_error';
  * are waited out by the client itself, per its `retryConfig`.
  */
 export function createWebClientPoster(client: ChatClient): DigestPoster {
+  const { conversations } = client;
   return {
+    ...(conversations !== undefined && { findMarked: createSlackFinder({ conversations }) }),
     async postMessage(message) {
       try {
         // A thread of cards would otherwise unfold a preview under every poster link.

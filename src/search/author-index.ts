@@ -415,11 +415,48 @@ export function openAuthorIndex(
 ): AuthorIndex {
   const { maxSuggestions } = { ...AUTHOR_INDEX_DEFAULTS, ...options };
   const people = createPeople(papers, data);
-  const { strings } = data;
+  const tables = createNameTables(data, people);
 
-  // Stored form offsets by surname, made into a bucket the first time a lookup needs it.
-  const formsBySurname = new Map<string, number[]>();
+  const papersOf = (key: string): Paper[] => {
+    const at = people.positionOf(key);
+    return at === undefined ? [] : mapRow(data.papers, at, papers);
+  };
+
+  return {
+    size: people.count,
+    find: (name) => findPeople(tables, name, maxSuggestions),
+    person(key) {
+      const at = people.positionOf(key);
+      return at === undefined ? undefined : people.at(at).person;
+    },
+    papersOf,
+    papersOfPeople(chosen) {
+      const seen = new Set<string>();
+      return chosen.flatMap((p) =>
+        papersOf(p.key).filter((paper) => !seen.has(paper.id) && seen.add(paper.id)),
+      );
+    },
+  };
+}
+
+/** The tables a lookup goes through: people by surname, surname part, first name, length. */
+interface NameTables {
+  people: People;
+  /** Everyone read with this surname, made into a bucket the first time a lookup needs it. */
+  bucketOf(surname: string): Bucket | undefined;
+  /** Positions of people by a part of their hyphenated surname (`julien` → Lacoste-Julien). */
+  bySurnamePart: Map<string, number[]>;
+  /** Positions of people by their first given name (`ruslan`). */
+  byFirstGiven: Map<string, number[]>;
+  /** Distinct surnames by length, for "did you mean" within a typo budget. */
+  surnamesByLength: Map<number, string[]>;
+}
+
+function createNameTables(data: AuthorIndexData, people: People): NameTables {
+  const { strings } = data;
   const { starts, values } = data.forms;
+  // Stored form offsets by surname.
+  const formsBySurname = new Map<string, number[]>();
   for (let offset = 0; offset < values.length; offset += FORM_FIELDS.length) {
     pushTo(formsBySurname, strings[values[offset + SURNAME]!]!, offset);
   }
@@ -433,7 +470,6 @@ export function openAuthorIndex(
     }
     return bucket;
   };
-  // Positions of people, by part of a hyphenated surname and by first given name.
   const bySurnamePart = new Map<string, number[]>();
   const byFirstGiven = new Map<string, number[]>();
   for (let at = 0; at < people.count; at++) {
@@ -443,105 +479,89 @@ export function openAuthorIndex(
   }
   const surnamesByLength = new Map<number, string[]>();
   for (const surname of formsBySurname.keys()) pushTo(surnamesByLength, surname.length, surname);
+  return { people, bucketOf, bySurnamePart, byFirstGiven, surnamesByLength };
+}
 
-  /**
-   * People matching any reading of the query, with their best tier; a match through a
-   * secondary reading (`LIU YONG` read as Yong Liu) ranks just below the same tier read
-   * as written.
-   */
-  function matchPeople(query: ParsedName): Map<PersonRecord, number> {
-    const tiers = new Map<PersonRecord, number>();
-    query.forms.forEach((q, queryReading) => {
-      const bucket = bucketOf(q.surname);
-      for (const { record, form } of bucket ? candidates(bucket, q) : []) {
-        const tier = matchTier(q, form);
-        if (tier === undefined) continue;
-        const secondary = queryReading > 0 || form !== record.forms[0];
-        keepBest(tiers, record, secondary ? tier + SECONDARY_READING : tier);
+/**
+ * A typed name: the people it names (as written, then read surname first, then by a part of
+ * a hyphenated surname), else near misses as "did you mean".
+ */
+function findPeople(tables: NameTables, name: string, maxSuggestions: number): AuthorMatch {
+  const query = parseName(name);
+  if (!query) return { kind: 'none' };
+  let matched = matchPeople(tables, query);
+  const reversed = surnameFirstReading(name);
+  if (matched.size === 0 && reversed !== undefined) {
+    const reading = parseName(reversed);
+    if (reading) matched = matchPeople(tables, reading);
+  }
+  if (matched.size === 0 && query.words === 1) {
+    // `julien` finds `Lacoste-Julien`, but only when no one is called plain Julien.
+    for (const form of query.forms) {
+      for (const at of tables.bySurnamePart.get(form.surname) ?? []) {
+        keepBest(matched, tables.people.at(at), MatchTier.Surname);
       }
-    });
-    return tiers;
+    }
   }
+  if (matched.size > 0) return { kind: 'people', people: byScoreThenPapers(matched) };
+  const near = suggestPeople(tables, query).slice(0, maxSuggestions);
+  return near.length > 0 ? { kind: 'suggestion', people: near } : { kind: 'none' };
+}
 
-  /** 0 when the given names match, else their edit distance or 1 for a prefix, else undefined. */
-  function givenCloseness(q: NameForm, p: NameForm): number | undefined {
-    if (matchTier(q, p) !== undefined) return 0;
-    if (q.spelled === '' || p.spelled === '') return undefined;
-    const budget = nameTypoBudget(q.given);
-    const distance = editDistance(q.given, p.given, budget);
-    if (distance <= budget) return distance;
-    return p.given.startsWith(q.given) ? 1 : undefined;
-  }
+/**
+ * People matching any reading of the query, with their best tier; a match through a
+ * secondary reading (`LIU YONG` read as Yong Liu) ranks just below the same tier read as
+ * written.
+ */
+function matchPeople(tables: NameTables, query: ParsedName): Map<PersonRecord, number> {
+  const tiers = new Map<PersonRecord, number>();
+  query.forms.forEach((q, queryReading) => {
+    const bucket = tables.bucketOf(q.surname);
+    for (const { record, form } of bucket ? candidates(bucket, q) : []) {
+      const tier = matchTier(q, form);
+      if (tier === undefined) continue;
+      const secondary = queryReading > 0 || form !== record.forms[0];
+      keepBest(tiers, record, secondary ? tier + SECONDARY_READING : tier);
+    }
+  });
+  return tiers;
+}
 
-  /** Near misses, scored by total distance: surname typos, given-name typos, first names. */
-  function suggest(query: ParsedName): Person[] {
-    const scores = new Map<PersonRecord, number>();
-    for (const q of query.forms) {
-      const budget = nameTypoBudget(q.surname);
-      for (let length = q.surname.length - budget; length <= q.surname.length + budget; length++) {
-        for (const surname of surnamesByLength.get(length) ?? []) {
-          const distance = surname === q.surname ? 0 : editDistance(q.surname, surname, budget);
-          if (distance > budget) continue;
-          for (const { record, form } of bucketOf(surname)?.entries ?? []) {
-            const given = q.given === '' ? 0 : givenCloseness(q, form);
-            if (given !== undefined && distance + given > 0) {
-              keepBest(scores, record, distance + given);
-            }
+/** 0 when the given names match, else their edit distance or 1 for a prefix, else undefined. */
+function givenCloseness(q: NameForm, p: NameForm): number | undefined {
+  if (matchTier(q, p) !== undefined) return 0;
+  if (q.spelled === '' || p.spelled === '') return undefined;
+  const budget = nameTypoBudget(q.given);
+  const distance = editDistance(q.given, p.given, budget);
+  if (distance <= budget) return distance;
+  return p.given.startsWith(q.given) ? 1 : undefined;
+}
+
+/** Near misses, best first, scored by total distance: surname typos, given-name typos, first names. */
+function suggestPeople(tables: NameTables, query: ParsedName): Person[] {
+  const scores = new Map<PersonRecord, number>();
+  for (const q of query.forms) {
+    const budget = nameTypoBudget(q.surname);
+    for (let length = q.surname.length - budget; length <= q.surname.length + budget; length++) {
+      for (const surname of tables.surnamesByLength.get(length) ?? []) {
+        const distance = surname === q.surname ? 0 : editDistance(q.surname, surname, budget);
+        if (distance > budget) continue;
+        for (const { record, form } of tables.bucketOf(surname)?.entries ?? []) {
+          const given = q.given === '' ? 0 : givenCloseness(q, form);
+          if (given !== undefined && distance + given > 0) {
+            keepBest(scores, record, distance + given);
           }
         }
       }
-      // A first name alone ("ruslan"): everyone with that first name.
-      if (q.given === '') {
-        for (const at of byFirstGiven.get(q.surname) ?? []) {
-          keepBest(scores, people.at(at), FIRST_NAME_ONLY);
-        }
+    }
+    // A first name alone ("ruslan"): everyone with that first name.
+    if (q.given === '') {
+      for (const at of tables.byFirstGiven.get(q.surname) ?? []) {
+        keepBest(scores, tables.people.at(at), FIRST_NAME_ONLY);
       }
     }
-    return byScoreThenPapers(scores).slice(0, maxSuggestions);
   }
-
-  function find(name: string): AuthorMatch {
-    const query = parseName(name);
-    if (!query) return { kind: 'none' };
-    let matched = matchPeople(query);
-    const reversed = surnameFirstReading(name);
-    if (matched.size === 0 && reversed !== undefined) {
-      const reading = parseName(reversed);
-      if (reading) matched = matchPeople(reading);
-    }
-    if (matched.size === 0 && query.words === 1) {
-      // `julien` finds `Lacoste-Julien`, but only when no one is called plain Julien.
-      for (const form of query.forms) {
-        for (const at of bySurnamePart.get(form.surname) ?? []) {
-          keepBest(matched, people.at(at), MatchTier.Surname);
-        }
-      }
-    }
-    if (matched.size > 0) return { kind: 'people', people: byScoreThenPapers(matched) };
-    const near = suggest(query);
-    return near.length > 0 ? { kind: 'suggestion', people: near } : { kind: 'none' };
-  }
-
-  const papersOf = (key: string): Paper[] => {
-    const at = people.positionOf(key);
-    return at === undefined ? [] : mapRow(data.papers, at, papers);
-  };
-
-  return {
-    size: people.count,
-    find,
-    person(key) {
-      const at = people.positionOf(key);
-      return at === undefined ? undefined : people.at(at).person;
-    },
-    papersOf,
-    papersOfPeople(people) {
-      const seen = new Set<string>();
-      return people.flatMap((p) =>
-        papersOf(p.key).filter((paper) => !seen.has(paper.id) && seen.add(paper.id)),
-      );
-    },
-  };
+  return byScoreThenPapers(scores);
 }
 
 /**

@@ -9,7 +9,9 @@
  * either is never answered from a stale snapshot. A missing, stale, truncated or otherwise
  * unreadable snapshot is rebuilt; failing to write one (a read-only folder, a full disk) only
  * costs the next start its speed-up. Writes go to a temporary file renamed into place, so a
- * crash mid-write never leaves a half snapshot under the real name.
+ * crash mid-write never leaves a half snapshot under the real name, and every byte after the
+ * header is covered by a checksum (CRC-32, see {@link createChecksum}), so a snapshot damaged on disk (a flipped bit, a
+ * bad block, a copy cut short and padded) is rebuilt rather than answered from.
  */
 import { createHash, type Hash } from 'node:crypto';
 import {
@@ -29,12 +31,14 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import * as zlib from 'node:zlib';
 import type { Catalog, DataProblem } from '../catalog/types.ts';
 import type { AuthorIndexData, Rows } from './author-index.ts';
 import type { PaperIndexData } from './paper-index.ts';
+import { isStoredTermTree } from './term-tree.ts';
 
 /** Bump when the snapshot's shape changes in a way the code hash would not show. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 /** What a snapshot holds: everything start-up derives from the data folder. */
 export interface Snapshot {
@@ -65,7 +69,10 @@ export interface CachedSnapshot {
 const MAGIC = Buffer.from('POSTSNAP');
 /** Indexes, catalog, Latin-1 abstracts, UTF-16 abstracts (see the file layout below). */
 const PART_COUNT = 4;
-const HEADER_BYTES = MAGIC.length + 8 * PART_COUNT;
+/** Checksums of the indexes and catalog parts, then of the two abstract blocks. */
+const DIGEST_BYTES = 32;
+const DIGESTS_AT = MAGIC.length + 8 * PART_COUNT;
+const HEADER_BYTES = DIGESTS_AT + 2 * DIGEST_BYTES;
 /** Errors meaning "no snapshot yet" rather than a problem worth a log line. */
 const ABSENT = new Set(['ENOENT', 'ENOTDIR']);
 const FILE_PREFIX = 'snapshot-';
@@ -153,7 +160,8 @@ function hashFile(hash: Hash, path: string, buffer: Buffer): void {
 
 /*
  * File layout: MAGIC, then the byte lengths of the four parts (64-bit little-endian), then
- * the parts:
+ * two checksums, each in 32 bytes — of parts 1 and 2, checked before they are deserialised, and of parts
+ * 3 and 4, checked as the abstracts are read — then the parts:
  * 1. the indexes (paper and author index) and the extras, `v8.serialize`d;
  * 2. the catalog and problems, `v8.serialize`d, with every abstract empty and a layout of
  *    the abstracts beside (see `packTexts`);
@@ -217,6 +225,7 @@ function readTexts(
   fd: number,
   blocks: readonly { start: number; size: number }[],
   layout: readonly number[],
+  hash: Checksum,
 ): string[] {
   const texts: string[] = new Array(layout.length).fill('');
   let scratch = Buffer.allocUnsafeSlow(0);
@@ -229,6 +238,7 @@ function readTexts(
       if (scratch.length < runBytes)
         scratch = Buffer.allocUnsafeSlow(Math.max(runBytes, RUN_BYTES));
       readInto(fd, scratch, position, runBytes);
+      hash.update(scratch.subarray(0, runBytes));
       const text = scratch.toString(ENCODINGS[block]!, 0, runBytes);
       let at = 0;
       for (const i of run) {
@@ -275,9 +285,12 @@ function readSnapshot(file: string, notice: (message: string) => void): Snapshot
     }
     const [indexBytes, catalogBytes, ...blockBytes] = sizes as [number, number, number, number];
     const indexes = readExactly(fd, HEADER_BYTES, indexBytes);
-    const { abstracts, ...snapshot } = deserialize(
-      readExactly(fd, HEADER_BYTES + indexBytes, catalogBytes),
-    ) as Partial<CatalogPart>;
+    const catalogPart = readExactly(fd, HEADER_BYTES + indexBytes, catalogBytes);
+    const digestOf = (at: number) =>
+      header.subarray(DIGESTS_AT + at * DIGEST_BYTES).subarray(0, DIGEST_BYTES);
+    const parts = createChecksum().update(indexes).update(catalogPart).digest();
+    if (!parts.equals(digestOf(0))) throw new Error('checksum mismatch');
+    const { abstracts, ...snapshot } = deserialize(catalogPart) as Partial<CatalogPart>;
     const papers = snapshot.catalog?.papers;
     if (!Array.isArray(abstracts) || abstracts.length !== papers?.length) {
       throw new Error('unexpected contents');
@@ -287,7 +300,10 @@ function readSnapshot(file: string, notice: (message: string) => void): Snapshot
       { start: latin1Start, size: blockBytes[0] },
       { start: latin1Start + blockBytes[0], size: blockBytes[1] },
     ];
-    readTexts(fd, blocks, abstracts).forEach((abstract, i) => {
+    const textHash = createChecksum();
+    const texts = readTexts(fd, blocks, abstracts, textHash);
+    if (!textHash.digest().equals(digestOf(1))) throw new Error('checksum mismatch');
+    texts.forEach((abstract, i) => {
       papers[i]!.abstract = abstract;
     });
     const whole: unknown = { ...snapshot, ...deserialize(indexes) };
@@ -299,6 +315,52 @@ function readSnapshot(file: string, notice: (message: string) => void): Snapshot
   } finally {
     closeSync(fd);
   }
+}
+
+/** A running checksum of bytes, as {@link DIGEST_BYTES} bytes. */
+interface Checksum {
+  update(bytes: Uint8Array): Checksum;
+  digest(): Buffer;
+}
+
+/**
+ * CRC-32 (zlib's, in Node 20.15 and later; SHA-1 before): the checksum guards against damage
+ * on disk, not against an attacker — whoever can write the cache folder can write a valid
+ * snapshot — and CRC-32 reads a 100k-paper snapshot in a tenth of SHA-256's time, which keeps
+ * a warm start within a few percent of what it was without one.
+ */
+function createChecksum(): Checksum {
+  const digest = (value: Buffer) => {
+    const out = Buffer.alloc(DIGEST_BYTES);
+    value.copy(out);
+    return out;
+  };
+  // A namespace import: a named import of crc32 would fail to link on Node before 20.15.
+  const crc32 = zlib.crc32 as typeof zlib.crc32 | undefined;
+  if (crc32) {
+    let value = 0;
+    const checksum: Checksum = {
+      update(bytes) {
+        value = crc32(bytes, value);
+        return checksum;
+      },
+      digest() {
+        const out = Buffer.alloc(4);
+        out.writeUInt32LE(value >>> 0);
+        return digest(out);
+      },
+    };
+    return checksum;
+  }
+  const hash = createHash('sha1');
+  const checksum: Checksum = {
+    update(bytes) {
+      hash.update(bytes);
+      return checksum;
+    },
+    digest: () => digest(hash.digest()),
+  };
+  return checksum;
 }
 
 /** `length` bytes of `fd` from `position`, in a buffer of their own; throws when short. */
@@ -330,6 +392,14 @@ function writeSnapshot(file: string, snapshot: Snapshot, notice: (message: strin
     MAGIC.copy(header);
     parts.forEach((part, i) => {
       header.writeBigUInt64LE(BigInt(part.length), MAGIC.length + 8 * i);
+    });
+    const digests = [parts.slice(0, 2), parts.slice(2)].map((group) => {
+      const checksum = createChecksum();
+      for (const part of group) checksum.update(part);
+      return checksum.digest();
+    });
+    digests.forEach((digest, i) => {
+      digest.copy(header, DIGESTS_AT + i * DIGEST_BYTES);
     });
     mkdirSync(dirname(file), { recursive: true });
     const fd = openSync(temporary, 'w');
@@ -385,7 +455,7 @@ function isSnapshot(value: unknown): value is Snapshot {
     Array.isArray(index?.vocabulary) &&
     index.counts instanceof Uint32Array &&
     index.counts.length === index.vocabulary.length &&
-    index.tree instanceof Map &&
+    isStoredTermTree(index.tree) &&
     Array.isArray(index.acronyms) &&
     Array.isArray(index.fields) &&
     index.fields.every(

@@ -69,3 +69,40 @@ export function evaluate(
     perQuery: perQuery.map(({ query, ndcg5, rr }) => ({ query, ndcg5, rr })),
   };
 }
+
+/** How many first letters of two words must agree for the noise metric to call them one word. */
+const NOISE_PREFIX = 5;
+/** A query word in at most this share of the papers is informative for the noise metric. */
+const NOISE_INFORMATIVE_SHARE = 0.15;
+
+/** A text's words for the noise metric: lower case, letters and digits, cut to `NOISE_PREFIX`. */
+function wordStarts(text: string): Set<string> {
+  const starts = new Set<string>();
+  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    starts.add(word.slice(0, NOISE_PREFIX));
+  }
+  return starts;
+}
+
+/**
+ * The off-topic noise metric of ../shared/eval/README.md, built once over the papers' texts.
+ * `informativeWords(query)` are the query's words found (on their first five letters) in at
+ * most 15 % of the papers; `noise(query, shown)` counts the shown papers (by position in
+ * `texts`) containing none of them.
+ */
+export function createNoiseMetric(texts: readonly string[]) {
+  const papers = texts.map(wordStarts);
+  const informativeWords = (query: string): string[] =>
+    [...wordStarts(query)].filter(
+      (start) =>
+        papers.filter((words) => words.has(start)).length <=
+        NOISE_INFORMATIVE_SHARE * papers.length,
+    );
+  return {
+    informativeWords,
+    noise(query: string, shown: readonly number[]): number {
+      const informative = informativeWords(query);
+      return shown.filter((doc) => !informative.some((start) => papers[doc]?.has(start))).length;
+    },
+  };
+}

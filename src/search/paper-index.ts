@@ -1,8 +1,20 @@
-import SearchableMap from 'minisearch/SearchableMap';
+/**
+ * `PaperIndex`, our search API, and the search itself: a query is planned into alternatives
+ * (query-plan.ts), each alternative's postings (postings.ts) are scored with BM25+
+ * (scoring.ts) by matching.ts, and hits are ranked by score weighed by coordination — how much of the
+ * query's information a paper carries, and how strongly. MiniSearch is an implementation
+ * detail behind term-tree.ts: nothing outside src/search sees its types.
+ */
 import type { Paper } from '../catalog/types.ts';
-import { type AcronymTable, acronymsIn, createAcronymTable, mineAcronyms } from './acronyms.ts';
-import { analyze, normalizeWord, queryWords } from './analyze.ts';
-import { editDistance } from './edit-distance.ts';
+import { type AcronymTable, createAcronymTable } from './acronyms.ts';
+import { queryWords } from './analyze.ts';
+import { type Corpus, matchAll, matchWord, type Sink, type Used } from './matching.ts';
+import { buildPaperIndexData, type PaperIndexData, postingOf } from './postings.ts';
+import { MIN_STEM, planQuery, type QueryPlan, Strength, stemOf } from './query-plan.ts';
+import { idfOf, rankBy, topK } from './scoring.ts';
+import { openTermTree } from './term-tree.ts';
+
+export { buildPaperIndexData, type PaperIndexData } from './postings.ts';
 
 /** One ranked answer to a query. */
 export interface SearchHit {
@@ -13,6 +25,35 @@ export interface SearchHit {
   terms: string[];
   /** True when every word of the query matched. */
   complete: boolean;
+  /** The query words (as typed) this paper matched, in query order. */
+  matched: string[];
+  /** The query words (as typed) nothing in this paper matched: "Missing: federated". */
+  missing: string[];
+}
+
+/** A search with what the reply needs to say about the query as a whole. */
+export interface SearchAnswer {
+  hits: SearchHit[];
+  /** The query words as typed (folded, stop words dropped), in order. */
+  words: string[];
+  /**
+   * The words that say what the query is about: those found in at most
+   * {@link INFORMATIVE_SHARE} of the papers, or nowhere. Words common to a large share of
+   * the catalogue ("learning", "models") are not among them.
+   */
+  informative: string[];
+  /**
+   * False when no poster matches every word and none carries an informative word: the
+   * catalogue has nothing about this, and `hits` is empty rather than a list of posters
+   * that share only common words with the query ("No poster about …").
+   */
+  informativeMatched: boolean;
+  /**
+   * Papers matching some query word that were not listed because they carry no informative
+   * one: more than 0 means the catalogue has posters sharing words with the query, just none
+   * about it ("No poster about …" rather than "No posters match …").
+   */
+  withheld: number;
 }
 
 export interface SearchOptionsIn {
@@ -28,8 +69,14 @@ export interface SearchOptionsIn {
  */
 export interface PaperIndex {
   readonly size: number;
-  /** Papers best first. Papers matching every query word come before partial matches. */
+  /**
+   * Papers best first: papers matching every query word exactly first, then by score
+   * weighed by how much of the query each carries and how strongly. When no paper matches
+   * every word, only papers carrying an informative word are listed (see {@link SearchAnswer}).
+   */
   search(query: string, options?: SearchOptionsIn): SearchHit[];
+  /** {@link search} with what it found out about the query. */
+  answer(query: string, options?: SearchOptionsIn): SearchAnswer;
   /** "Did you mean" queries for a query that found nothing, best first (at most `max`). */
   suggest(query: string, max?: number): string[];
   get(id: string): Paper | undefined;
@@ -39,70 +86,26 @@ export interface PaperIndex {
   readonly acronyms: AcronymTable;
 }
 
-/** Field weights: a title or author match outranks a passing mention in an abstract. */
-export const FIELD_BOOSTS = { title: 3, authors: 3, keywords: 2, abstract: 1 } as const;
-const FIELDS = Object.keys(FIELD_BOOSTS);
-
-/** A word seen this often in the corpus is trusted as typed: no typo tolerance for it. */
-const TRUSTED_WORD_COUNT = 3;
-/** Weight of a match on a word's stem (`convergence` → `converg…`) relative to the word. */
-const STEM_WEIGHT = 0.5;
-/** Weight of a prefix match (`quant` → `quantization`). */
-const PREFIX_WEIGHT = 0.35;
-/** Weight of a typo-tolerant match relative to an exact one. */
-const FUZZY_WEIGHT = 0.45;
+/**
+ * A query word found in at most this share of the papers is informative: it says what the
+ * query is about. Words above it ("learning", "models", "data" in an ML catalogue) are
+ * shared by too many papers for a partial match on them alone to be worth showing.
+ */
+export const INFORMATIVE_SHARE = 0.15;
 /** Share of the best complete match's score a partial match needs to be listed after it. */
 const PARTIAL_FLOOR = 0.25;
-
-/** Derivational endings cut for the weak stem match, longest first. */
-const STEM_SUFFIXES = [
-  'izations',
-  'ization',
-  'ations',
-  'ation',
-  'itions',
-  'ition',
-  'ements',
-  'ement',
-  'ments',
-  'ment',
-  'ness',
-  'ence',
-  'ance',
-  'ency',
-  'ancy',
-  'ing',
-  'ity',
-  'ive',
-  'ent',
-  'ant',
-  'ize',
-  'ed',
-  'al',
-  'cy',
-  'er',
-  'ic',
-  'ly',
-  'y',
-  'e',
-];
-const MIN_STEM = 5;
-
-/** The stem of a word for weak matching, or undefined when nothing sensible remains. */
-export function stemOf(word: string): string | undefined {
-  for (const suffix of STEM_SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= MIN_STEM) {
-      return word.slice(0, -suffix.length);
-    }
-  }
-  return undefined;
-}
-
-/** Typo tolerance that grows with word length: none up to 4 letters, 1 up to 9, then 2. */
-export function typoBudget(word: string): number {
-  if (word.length <= 4) return 0;
-  return word.length <= 9 ? 1 : 2;
-}
+/**
+ * Weight of a query word matched at each {@link Strength} in a hit's coordination: a weak
+ * match of every word does not automatically beat a strong match of the rare ones.
+ */
+const STRENGTH_WEIGHTS: Record<Strength, number> = {
+  [Strength.none]: 0,
+  [Strength.typo]: 0.4,
+  [Strength.stem]: 0.6,
+  [Strength.exact]: 1,
+};
+/** Unknown words of a query that "did you mean" corrects, at most. */
+const MAX_SUGGEST_WORDS = 3;
 
 /**
  * Builds the index. Analysis (`analyze`) is applied to every field; acronyms are mined from
@@ -114,652 +117,355 @@ export function createPaperIndex(papers: readonly Paper[]): PaperIndex {
 }
 
 /**
- * The built index as plain data — strings, numbers and typed arrays — so that start-up can
- * load it from a snapshot (see index-cache.ts) instead of analysing the corpus again, and so
- * that it is compact: a posting is six bytes, not an object.
- */
-export interface PaperIndexData {
-  /** Index terms; a term's position is its id. In first-seen order, which fixes tie order. */
-  vocabulary: string[];
-  /** Per term: occurrences over all fields of all papers (the vocabulary count). */
-  counts: Uint32Array;
-  /**
-   * The vocabulary as MiniSearch's radix tree (term → id), for prefix and typo-tolerant
-   * lookups. Stored rather than rebuilt from `vocabulary`: building it is the slowest part of
-   * opening an index, and its iteration order (which fixes the order scores are summed in)
-   * depends on insertion order.
-   */
-  tree: SearchableMap<number>['_tree'];
-  /** Per field, in `FIELD_BOOSTS` order. */
-  fields: FieldPostings[];
-  /** The mined acronyms: acronym → definition words. */
-  acronyms: [string, string[]][];
-}
-
-/**
- * One field's postings in compressed rows: the papers containing term `t` are
- * `docs[starts[t]]` up to (not including) `docs[starts[t + 1]]`, ascending, with the
- * term's frequency in each at the same positions of `freqs`.
- *
- * This is our own inverted index rather than MiniSearch's because scoring a common word means
- * visiting every paper that has it, and MiniSearch allocates an object (and a map entry) per
- * paper per term — at 100k papers that alone costs hundreds of milliseconds a query.
- */
-export interface FieldPostings {
-  starts: Uint32Array;
-  docs: Uint32Array;
-  /** Capped at 65535, where BM25's term-frequency saturation has long flattened out. */
-  freqs: Uint16Array;
-  /** Per paper: distinct terms in the field (BM25's document length). */
-  lengths: Uint32Array;
-  /** Mean of `lengths`. */
-  average: number;
-}
-
-const MAX_FREQ = 0xffff;
-
-/** The text of each field of a paper, in `FIELDS` order. */
-function fieldTexts(paper: Paper): string[] {
-  return [paper.title, paper.authors.join(' · '), paper.keywords.join(' · '), paper.abstract];
-}
-
-/** An append-only column of unsigned 32-bit numbers (postings before they are grouped). */
-class Column {
-  data = new Uint32Array(1 << 12);
-  length = 0;
-  push(value: number) {
-    if (this.length === this.data.length) this.data = grown(this.data);
-    this.data[this.length++] = value;
-  }
-}
-
-/** A typed array twice as long, with the same contents first. */
-function grown<T extends Float64Array | Uint32Array>(array: T): T {
-  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
-
-/** Analyses every paper once; the result is what `openPaperIndex` searches. */
-export function buildPaperIndexData(papers: readonly Paper[]): PaperIndexData {
-  const acronyms = mineAcronyms(papers.flatMap((p) => [p.title, p.abstract]));
-  const ids = new Map<string, number>();
-  const vocabulary: string[] = [];
-  const counts: number[] = [];
-  // Postings as (term, paper, frequency) rows in paper order, grouped by term at the end.
-  const rows = FIELDS.map(() => ({ terms: new Column(), docs: new Column(), freqs: new Column() }));
-  const lengths = FIELDS.map(() => new Uint32Array(papers.length));
-  // Per term: occurrences in the field being read, valid while `stamps[id]` is its number.
-  let stamps = new Float64Array(1 << 12);
-  let freqs = new Uint32Array(1 << 12);
-  let stamp = 0;
-  const distinct: number[] = [];
-  papers.forEach((paper, doc) => {
-    fieldTexts(paper).forEach((text, field) => {
-      stamp++;
-      distinct.length = 0;
-      for (const term of expandAcronyms(text, analyze(text), acronyms)) {
-        let id = ids.get(term);
-        if (id === undefined) {
-          id = vocabulary.length;
-          ids.set(term, id);
-          vocabulary.push(term);
-          counts.push(0);
-          if (id === stamps.length) {
-            stamps = grown(stamps);
-            freqs = grown(freqs);
-          }
-        }
-        if (stamps[id] === stamp) freqs[id]! += 1;
-        else {
-          stamps[id] = stamp;
-          freqs[id] = 1;
-          distinct.push(id);
-        }
-      }
-      lengths[field]![doc] = distinct.length;
-      const row = rows[field]!;
-      for (const id of distinct) {
-        const n = freqs[id]!;
-        counts[id]! += n;
-        row.terms.push(id);
-        row.docs.push(doc);
-        row.freqs.push(n);
-      }
-    });
-  });
-  const fields = rows.map((row, field) =>
-    groupByTerm(row, vocabulary.length, lengths[field]!, papers.length),
-  );
-  return {
-    vocabulary,
-    counts: Uint32Array.from(counts),
-    tree: SearchableMap.from<number>(ids)._tree,
-    fields,
-    acronyms: [...acronyms.entries()].map(([acronym, words]) => [acronym, [...words]]),
-  };
-}
-
-/** Sorts postings rows by term (a counting sort, stable, so papers stay ascending). */
-function groupByTerm(
-  row: { terms: Column; docs: Column; freqs: Column },
-  termCount: number,
-  lengths: Uint32Array,
-  paperCount: number,
-): FieldPostings {
-  const n = row.terms.length;
-  const terms = row.terms.data;
-  const starts = new Uint32Array(termCount + 1);
-  for (let i = 0; i < n; i++) starts[terms[i]! + 1]! += 1;
-  for (let t = 0; t < termCount; t++) starts[t + 1]! += starts[t]!;
-  const next = starts.slice(0, termCount);
-  const docs = new Uint32Array(n);
-  const freqs = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
-    const at = next[terms[i]!]!++;
-    docs[at] = row.docs.data[i]!;
-    freqs[at] = Math.min(row.freqs.data[i]!, MAX_FREQ);
-  }
-  let total = 0;
-  for (const length of lengths) total += length;
-  return { starts, docs, freqs, lengths, average: total / Math.max(1, paperCount) };
-}
-
-/** Position of `doc` in term `id`'s postings of one field, or -1 (postings are ascending). */
-function postingOf(postings: FieldPostings, id: number, doc: number): number {
-  const { docs } = postings;
-  let lo = postings.starts[id]!;
-  let hi = postings.starts[id + 1]! - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = docs[mid]!;
-    if (at === doc) return mid;
-    if (at < doc) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-/** MiniSearch's BM25+ parameters, kept so that ranking (and `npm run eval`) is unchanged. */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-const BOOSTS: number[] = Object.values(FIELD_BOOSTS);
-
-/** BM25+'s inverse document frequency of a term found in `matching` of `total` papers. */
-function idfOf(matching: number, total: number): number {
-  return Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-}
-
-/** BM25+ of one term in one field of one paper, given the term's `idf`. */
-function bm25(idf: number, freq: number, length: number, average: number): number {
-  return (
-    idf *
-    (BM25.d + (freq * (BM25.k + 1)) / (freq + BM25.k * (1 - BM25.b + (BM25.b * length) / average)))
-  );
-}
-
-/** Index terms a search matched, with their ids, in the order first matched. */
-type Used = Map<string, number>;
-
-interface Scratch {
-  scores: Float64Array;
-  coverage: Uint16Array;
-  seen: Uint8Array;
-  /** Per paper and query word: whether the word matched (paper × slots). */
-  covered: Uint8Array;
-}
-
-/** Receives one scored match: paper, score, and the query words (slots) it counts for. */
-type Sink = (doc: number, score: number, slots: readonly number[]) => void;
-
-/**
  * Search over built index data. `data` is used as is (not copied): it may come from a
  * snapshot, and must not be changed afterwards.
  */
 export function openPaperIndex(papers: readonly Paper[], data: PaperIndexData): PaperIndex {
-  const { vocabulary, counts, fields } = data;
+  const tree = openTermTree(data.tree);
+  const corpus: Corpus = {
+    papers,
+    fields: data.fields,
+    counts: data.counts,
+    vocabulary: data.vocabulary,
+    tree,
+    total: papers.length,
+    countOf(term) {
+      const id = tree.get(term);
+      return id === undefined ? 0 : data.counts[id]!;
+    },
+  };
   const acronyms = createAcronymTable(new Map(data.acronyms));
   const byId = new Map(papers.map((p) => [p.id, p]));
-  const lookup = new SearchableMap<number>(data.tree);
-  const ids = { get: (term: string) => lookup.get(term) };
-  const total = papers.length;
-  const countOf = (term: string) => {
-    const id = ids.get(term);
-    return id === undefined ? 0 : counts[id]!;
-  };
+  const scratch = createScratchPool(corpus.total);
 
-  /**
-   * The highest idf a form derived from `word` (prefix, stem, typo) may score with: the
-   * word's own, where it occurs. A rare derived form (`learned` for "learning") must not
-   * outscore the word the user typed.
-   */
-  function idfCaps(word: string): number[] | undefined {
-    const id = ids.get(word);
-    if (id === undefined) return undefined;
-    const own = fields.map(({ starts }) => starts[id + 1]! - starts[id]!);
-    // In a field without the word, the cap is its idf where it is most common.
-    const fallback = idfOf(Math.max(...own), total);
-    return own.map((matching) => (matching > 0 ? idfOf(matching, total) : fallback));
-  }
-
-  /** Adds every field posting of term `id` (weighted, idf at most `caps`) to `sink`. */
-  function emitTerm(
-    id: number,
-    weight: number,
-    slots: readonly number[],
-    sink: Sink,
-    caps?: readonly number[],
-  ) {
-    for (let field = 0; field < fields.length; field++) {
-      const { starts, docs, freqs, lengths, average } = fields[field]!;
-      const from = starts[id]!;
-      const to = starts[id + 1]!;
-      const matching = to - from;
-      if (matching === 0) continue;
-      const boost = weight * BOOSTS[field]!;
-      const idf = Math.min(idfOf(matching, total), caps?.[field] ?? Number.POSITIVE_INFINITY);
-      for (let i = from; i < to; i++) {
-        const doc = docs[i]!;
-        sink(doc, boost * bm25(idf, freqs[i]!, lengths[doc]!, average), slots);
-      }
-    }
-  }
-
-  /** The exact-match score of term `id` in paper `doc` (fields summed), or -1 without it. */
-  function termScore(id: number, doc: number): number {
-    let score = 0;
-    let found = false;
-    for (let field = 0; field < fields.length; field++) {
-      const postings = fields[field]!;
-      const at = postingOf(postings, id, doc);
-      if (at < 0) continue;
-      found = true;
-      const idf = idfOf(postings.starts[id + 1]! - postings.starts[id]!, total);
-      const length = postings.lengths[doc]!;
-      score += BOOSTS[field]! * bm25(idf, postings.freqs[at]!, length, postings.average);
-    }
-    return found ? score : -1;
-  }
-
-  /** One query word: exact, then prefix, then typo-tolerant expansions. */
-  function emitWord(node: WordNode, slots: readonly number[], sink: Sink, used: Used) {
-    const { term: word, weights } = node;
-    const caps = idfCaps(node.derivedFrom ?? word);
-    const exact = ids.get(word);
-    if (exact !== undefined) {
-      used.set(word, exact);
-      emitTerm(exact, 1, slots, sink, node.derivedFrom === undefined ? undefined : caps);
-    }
-    const prefixed = new Set<string>();
-    if (node.prefix) {
-      for (const [term, id] of lookup.atPrefix(word)) {
-        const distance = term.length - word.length;
-        if (!distance) continue;
-        prefixed.add(term);
-        used.set(term, id);
-        const weight = (weights.prefix * term.length) / (term.length + 0.3 * distance);
-        emitTerm(id, weight, slots, sink, caps);
-      }
-    }
-    if (node.fuzzy > 0) {
-      for (const [term, [id, distance]] of lookup.fuzzyGet(word, node.fuzzy)) {
-        if (!distance || prefixed.has(term)) continue;
-        used.set(term, id);
-        emitTerm(id, (weights.fuzzy * term.length) / (term.length + distance), slots, sink, caps);
-      }
-    }
-  }
-
-  /**
-   * Papers having every term exactly (an acronym's definition), with the terms' scores
-   * summed in order. Papers are drawn from the rarest term's postings and the others are
-   * looked up by binary search, so three common words cost a few thousand lookups rather
-   * than three full scans.
-   */
-  function emitAll(node: AllNode, slots: readonly number[], sink: Sink, used: Used) {
-    const termIds: number[] = [];
-    for (const term of node.terms) {
-      const id = ids.get(term);
-      if (id === undefined) continue;
-      used.set(term, id);
-      termIds.push(id);
-    }
-    if (termIds.length < node.terms.length || termIds.length === 0) return;
-    const postingCount = (id: number) =>
-      fields.reduce((sum, f) => sum + f.starts[id + 1]! - f.starts[id]!, 0);
-    const rarest = termIds.reduce((a, b) => (postingCount(b) < postingCount(a) ? b : a));
-    const candidates = new Set<number>();
-    for (const { starts, docs } of fields) {
-      for (let i = starts[rarest]!; i < starts[rarest + 1]!; i++) candidates.add(docs[i]!);
-    }
-    for (const doc of candidates) {
-      let combined = 0;
-      let all = true;
-      for (const id of termIds) {
-        const score = termScore(id, doc);
-        if (score < 0) {
-          all = false;
-          break;
-        }
-        combined += score;
-      }
-      if (all) sink(doc, combined, slots);
-    }
-  }
-
-  function search(query: string, options: SearchOptionsIn = {}): SearchHit[] {
-    const plan = planQuery(query, acronyms, countOf);
-    const slots = plan.slots;
-    if (slots === 0) return [];
-    const scratch = takeScratch(slots);
-    const { scores, covered, coverage, seen } = scratch;
-    const touched: number[] = [];
-    const used: Used = new Map();
-    const sink: Sink = (doc, score, sourceSlots) => {
-      if (!seen[doc]) {
-        seen[doc] = 1;
-        touched.push(doc);
-      }
-      scores[doc]! += score;
-      for (const slot of sourceSlots) {
-        const at = doc * slots + slot;
-        if (!covered[at]) {
-          covered[at] = 1;
-          coverage[doc]! += 1;
-        }
-      }
-    };
-    for (const node of plan.nodes) {
-      if (node.kind === 'word') emitWord(node, plan.slotsOf(node.term), sink, used);
-      else emitAll(node, plan.slotsOf(...node.terms), sink, used);
-    }
-
-    // Final scores, weighed by the share of query words matched: a paper matching both words
-    // of a two-word query outranks one matching only the first, however often.
-    const filter = options.filter;
-    const candidates: number[] = [];
-    let best = Number.NEGATIVE_INFINITY;
-    for (const doc of touched) {
-      if (filter && !filter(papers[doc]!)) continue;
-      scores[doc] = (scores[doc]! * coverage[doc]!) / slots;
-      if (coverage[doc] === slots && scores[doc]! > best) best = scores[doc]!;
-      candidates.push(doc);
-    }
-    const rank = rankBy(scores, coverage, slots);
-    const relevant = dropWeakPartials(candidates, scores, coverage, slots, best);
-    const limit = options.limit;
-    const ranked =
-      limit !== undefined && limit < relevant.length
-        ? topK(relevant, limit, rank)
-        : relevant.sort(rank);
-    const matched = [...used];
-    const termsOf = (doc: number) =>
-      matched
-        .filter(([, id]) => fields.some((f) => postingOf(f, id, doc) >= 0))
-        .map(([term]) => term);
-    const hits = ranked.map(
-      (doc) => new Hit(papers[doc]!, scores[doc]!, coverage[doc] === slots, () => termsOf(doc)),
-    );
-    releaseScratch(scratch, touched, slots);
-    return hits;
-  }
-
-  /**
-   * Per-paper work arrays of a search, kept between searches: allocating (and zeroing) them
-   * anew cost more than the search itself on a large corpus. Only the papers a search
-   * touched are reset. A nested search (from a `filter`) gets arrays of its own.
-   */
-  let spare: Scratch | undefined;
-  function takeScratch(slots: number): Scratch {
-    const scratch = spare ?? {
-      scores: new Float64Array(total),
-      coverage: new Uint16Array(total),
-      seen: new Uint8Array(total),
-      covered: new Uint8Array(0),
-    };
-    spare = undefined;
-    if (scratch.covered.length < total * slots) scratch.covered = new Uint8Array(total * slots);
-    return scratch;
-  }
-  function releaseScratch(scratch: Scratch, touched: readonly number[], slots: number) {
-    for (const doc of touched) {
-      scratch.scores[doc] = 0;
-      scratch.coverage[doc] = 0;
-      scratch.seen[doc] = 0;
-      scratch.covered.fill(0, doc * slots, (doc + 1) * slots);
-    }
-    spare = scratch;
-  }
-
-  function suggest(query: string, max = 3): string[] {
-    const words = queryWords(query);
-    const unknown = words.filter((w) => countOf(w) === 0);
-    if (unknown.length === 0) return [];
-    // Per unknown word, the closest known words (fewest edits, then most frequent).
-    const candidates = unknown.map((word) => {
-      const budget = word.length <= 4 ? 1 : 2;
-      const near: { term: string; distance: number; count: number }[] = [];
-      vocabulary.forEach((term, id) => {
-        if (Math.abs(term.length - word.length) > budget || term.length < 3) return;
-        const distance = editDistance(word, term, budget);
-        if (distance <= budget) near.push({ term, distance, count: counts[id]! });
-      });
-      near.sort((a, b) => a.distance - b.distance || b.count - a.count);
-      return { word, near: near.slice(0, max) };
-    });
-    const suggestions: string[] = [];
-    for (let rank = 0; rank < max; rank++) {
-      const replaced = words.map((w) => {
-        const c = candidates.find((x) => x.word === w);
-        return c ? (c.near[rank] ?? c.near[0])?.term : w;
-      });
-      if (replaced.some((w) => w === undefined)) continue;
-      const text = replaced.join(' ');
-      if (!suggestions.includes(text) && text !== words.join(' ')) suggestions.push(text);
-    }
-    return suggestions.filter((s) => search(s, { limit: 1 }).length > 0);
+  function answer(query: string, options: SearchOptionsIn = {}): SearchAnswer {
+    return runSearch(corpus, planQuery(query, acronyms, corpus), scratch, options);
   }
 
   return {
     size: papers.length,
-    search,
-    suggest,
+    search: (query, options) => answer(query, options).hits,
+    answer,
+    suggest: (query, max = 3) =>
+      suggestQueries(corpus, query, max).filter((s) => answer(s, { limit: 1 }).hits.length > 0),
     get: (id) => byId.get(id),
     all: () => papers,
     acronyms,
   };
 }
 
-/** A hit whose matched terms (needed only for the few hits shown) are worked out on demand. */
+// ---------------------------------------------------------------------------------------
+// Ranking: coordination weighted by information and strength, then selection.
+
+/**
+ * Per-paper work arrays of a search, kept between searches: allocating (and zeroing) them
+ * anew cost more than the search itself on a large corpus. Only the papers a search
+ * touched are reset. A nested search (from a `filter`) gets arrays of its own.
+ */
+interface Scratch {
+  scores: Float64Array;
+  /** Per paper: its score weighed by the plain share of query words matched. */
+  shares: Float64Array;
+  /** Coordination (0–1): the share of the query's information matched, by strength. */
+  coordination: Float64Array;
+  seen: Uint8Array;
+  /** Per paper and query word: the strongest match (paper × slots), a {@link Strength}. */
+  strengths: Uint8Array;
+}
+
+interface ScratchPool {
+  take(slots: number): Scratch;
+  release(scratch: Scratch, touched: readonly number[], slots: number): void;
+}
+
+function createScratchPool(total: number): ScratchPool {
+  let spare: Scratch | undefined;
+  return {
+    take(slots) {
+      const scratch = spare ?? {
+        scores: new Float64Array(total),
+        shares: new Float64Array(total),
+        coordination: new Float64Array(total),
+        seen: new Uint8Array(total),
+        strengths: new Uint8Array(0),
+      };
+      spare = undefined;
+      if (scratch.strengths.length < total * slots) {
+        scratch.strengths = new Uint8Array(total * slots);
+      }
+      return scratch;
+    },
+    release(scratch, touched, slots) {
+      for (const doc of touched) {
+        scratch.scores[doc] = 0;
+        scratch.coordination[doc] = 0;
+        scratch.shares[doc] = 0;
+        scratch.seen[doc] = 0;
+        for (let at = doc * slots; at < (doc + 1) * slots; at++) scratch.strengths[at] = 0;
+      }
+      spare = scratch;
+    },
+  };
+}
+
+/** Whether each query word is informative, see {@link INFORMATIVE_SHARE}, {@link familyShare}. */
+function informativeWords(corpus: Corpus, words: readonly string[]): boolean[] {
+  return words.map((word) => familyShare(corpus, word) <= INFORMATIVE_SHARE);
+}
+
+/**
+ * About what share of the papers has `word` or a word of its family — the index terms
+ * starting with its root (see {@link familyRoot}). With "predict", "predictive" and
+ * "predictions" in a third of the papers, "prediction" says little about a query however
+ * rare the exact word is. Summed per term over its largest field: an overestimate when
+ * papers use several members, which errs towards calling a word common.
+ */
+function familyShare(corpus: Corpus, word: string): number {
+  let papers = 0;
+  for (const [, id] of corpus.tree.withPrefix(familyRoot(word))) {
+    let largest = 0;
+    for (const { starts } of corpus.fields)
+      largest = Math.max(largest, starts[id + 1]! - starts[id]!);
+    papers += largest;
+  }
+  return papers / corpus.total;
+}
+
+/**
+ * Whether a match of this strength carries an informative word: only an exact one. A prefix
+ * or stem of a rare word is no evidence of it (`sign` → `significant`), nor is a near word
+ * when nothing else of the query matched (`brain` → `train`).
+ */
+const carries = (strength: number) => strength === Strength.exact;
+
+function runSearch(
+  corpus: Corpus,
+  plan: QueryPlan,
+  pool: ScratchPool,
+  options: SearchOptionsIn,
+): SearchAnswer {
+  const { slots } = plan;
+  if (slots === 0) {
+    return { hits: [], words: [], informative: [], informativeMatched: false, withheld: 0 };
+  }
+  const scratch = pool.take(slots);
+  const { touched, used, exactly } = matchPlan(corpus, plan, scratch);
+  // A word's information: its idf over the papers having it exactly.
+  const information = Array.from(exactly, (papers) => idfOf(papers, corpus.total));
+  const found = coordinate(corpus, scratch, touched, information, options.filter);
+  // Which words are informative matters only when no paper matches them all (and for the
+  // reply), and costs a walk of each word's family: worked out only then.
+  let informative: boolean[] | undefined;
+  const informativeOf = () => {
+    informative ??= informativeWords(corpus, plan.words);
+    return informative;
+  };
+  const relevant =
+    found.complete.length > 0
+      ? withStrongPartials(found, scratch.shares)
+      : carryingInformation(found.partial, scratch.strengths, slots, informativeOf());
+  const withheld = found.complete.length > 0 ? 0 : found.partial.length - relevant.length;
+  const rank = rankBy(scratch.scores, scratch.coordination);
+  const limit = options.limit;
+  const ranked =
+    limit !== undefined && limit < relevant.length
+      ? topK(relevant, limit, rank)
+      : relevant.sort(rank);
+  const hits = ranked.map((doc) => hitOf(corpus, plan, scratch, used, doc));
+  pool.release(scratch, touched, slots);
+  return {
+    hits,
+    words: plan.typed,
+    get informative() {
+      const flags = informativeOf();
+      return plan.typed.filter((_, s) => flags[s]);
+    },
+    informativeMatched: relevant.length > 0,
+    withheld,
+  };
+}
+
+/**
+ * Runs every alternative of the plan into the scratch arrays: per paper its summed score and
+ * per query word its strongest match. Also counts, per query word, the papers matching it
+ * exactly.
+ */
+function matchPlan(corpus: Corpus, plan: QueryPlan, scratch: Scratch) {
+  const { slots } = plan;
+  const { scores, seen, strengths } = scratch;
+  const touched: number[] = [];
+  const used: Used = new Map();
+  const exactly = new Uint32Array(slots);
+  const sink: Sink = (doc, score, sourceSlots, strength) => {
+    if (!seen[doc]) {
+      seen[doc] = 1;
+      touched.push(doc);
+    }
+    scores[doc]! += score;
+    for (const slot of sourceSlots) {
+      const at = doc * slots + slot;
+      if (strengths[at]! < strength) {
+        if (strength === Strength.exact) exactly[slot]! += 1;
+        strengths[at] = strength;
+      }
+    }
+  };
+  for (const node of plan.nodes) {
+    if (node.kind === 'word') matchWord(corpus, node, plan.slotsOf(node.term), sink, used);
+    else matchAll(corpus, node, plan.slotsOf(...node.terms), sink, used);
+  }
+  return { touched, used, exactly };
+}
+
+/** The matched papers that pass `filter`, split into complete and partial matches. */
+interface Found {
+  complete: number[];
+  partial: number[];
+  /** The best complete match's share score (see `Scratch.shares`). */
+  bestComplete: number;
+}
+
+/**
+ * Final scores, weighed by coordination: the share of the query's information a paper
+ * matched, each word counted by the weight of its strongest match's strength.
+ */
+function coordinate(
+  corpus: Corpus,
+  scratch: Scratch,
+  touched: readonly number[],
+  information: readonly number[],
+  filter: ((paper: Paper) => boolean) | undefined,
+): Found {
+  const { scores, shares, coordination, strengths } = scratch;
+  const slots = information.length;
+  let totalInformation = 0;
+  for (const info of information) totalInformation += info;
+  const found: Found = { complete: [], partial: [], bestComplete: Number.NEGATIVE_INFINITY };
+  for (const doc of touched) {
+    if (filter && !filter(corpus.papers[doc]!)) continue;
+    let carried = 0;
+    let matched = 0;
+    for (let s = 0; s < slots; s++) {
+      const strength = strengths[doc * slots + s]! as Strength;
+      if (strength === Strength.none) continue;
+      matched++;
+      carried += information[s]! * STRENGTH_WEIGHTS[strength];
+    }
+    shares[doc] = (scores[doc]! * matched) / slots;
+    coordination[doc] = carried / totalInformation;
+    scores[doc] = scores[doc]! * coordination[doc]!;
+    if (matched === slots) {
+      found.complete.push(doc);
+      if (shares[doc]! > found.bestComplete) found.bestComplete = shares[doc]!;
+    } else found.partial.push(doc);
+  }
+  return found;
+}
+
+/**
+ * When some papers match every query word, a partial match is kept only if it scores at
+ * least `PARTIAL_FLOOR` of the best complete match (both weighed by the plain share of words
+ * matched): "vision transformer" should not list every paper that mentions vision.
+ */
+function withStrongPartials(found: Found, shares: Float64Array): number[] {
+  const floor = found.bestComplete * PARTIAL_FLOOR;
+  return found.complete.concat(found.partial.filter((doc) => shares[doc]! >= floor));
+}
+
+/**
+ * When no paper matches every query word, only those carrying an informative word:
+ * "federated learning" must not list every paper that says "learning". A query without any
+ * informative word keeps its partial matches.
+ */
+function carryingInformation(
+  partial: readonly number[],
+  strengths: Uint8Array,
+  slots: number,
+  informative: readonly boolean[],
+): number[] {
+  if (!informative.some(Boolean)) return [...partial];
+  return partial.filter((doc) =>
+    informative.some((yes, s) => yes && carries(strengths[doc * slots + s]!)),
+  );
+}
+
+/** The hit for paper `doc`, its matched words read off the scratch arrays before release. */
+function hitOf(corpus: Corpus, plan: QueryPlan, scratch: Scratch, used: Used, doc: number) {
+  const { slots } = plan;
+  const row = scratch.strengths.slice(doc * slots, (doc + 1) * slots);
+  const termsOf = () =>
+    [...used]
+      .filter(([, id]) => corpus.fields.some((f) => postingOf(f, id, doc) >= 0))
+      .map(([term]) => term);
+  return new Hit(corpus.papers[doc]!, scratch.scores[doc]!, row, plan.typed, termsOf);
+}
+
+/** A hit whose matched terms and words (needed only for the few hits shown) are worked out on demand. */
 class Hit implements SearchHit {
   #terms: string[] | undefined;
   constructor(
     readonly paper: Paper,
     readonly score: number,
-    readonly complete: boolean,
+    private readonly strengths: Uint8Array,
+    private readonly words: readonly string[],
     private readonly findTerms: () => string[],
   ) {}
   get terms(): string[] {
     this.#terms ??= this.findTerms();
     return this.#terms;
   }
-}
-
-/** Complete matches first, then by score; ties in catalogue order. */
-function rankBy(scores: Float64Array, coverage: Uint16Array, slots: number) {
-  return (a: number, b: number) =>
-    Number(coverage[b] === slots) - Number(coverage[a] === slots) ||
-    scores[b]! - scores[a]! ||
-    a - b;
-}
-
-/** The best `k` items in rank order without sorting them all (a bounded heap). */
-function topK(items: readonly number[], k: number, rank: (a: number, b: number) => number) {
-  const heap: number[] = []; // the worst kept item at the root
-  const worse = (a: number, b: number) => rank(a, b) > 0;
-  const swap = (i: number, j: number) => {
-    [heap[i], heap[j]] = [heap[j]!, heap[i]!];
-  };
-  for (const item of items) {
-    if (heap.length < k) {
-      heap.push(item);
-      for (let i = heap.length - 1; i > 0; ) {
-        const parent = (i - 1) >> 1;
-        if (!worse(heap[i]!, heap[parent]!)) break;
-        swap(i, parent);
-        i = parent;
-      }
-    } else if (k > 0 && worse(heap[0]!, item)) {
-      heap[0] = item;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        let w = i;
-        if (l < k && worse(heap[l]!, heap[w]!)) w = l;
-        if (l + 1 < k && worse(heap[l + 1]!, heap[w]!)) w = l + 1;
-        if (w === i) break;
-        swap(i, w);
-        i = w;
-      }
-    }
+  get complete(): boolean {
+    return this.strengths.every((s) => s !== Strength.none);
   }
-  return heap.sort(rank);
-}
-
-/**
- * When some papers match every query word, a partial match is kept only if it scores at
- * least `PARTIAL_FLOOR` of the best complete match: "vision transformer" should not list
- * every paper that mentions vision.
- */
-function dropWeakPartials(
-  docs: number[],
-  scores: Float64Array,
-  coverage: Uint16Array,
-  slots: number,
-  bestComplete: number,
-): number[] {
-  if (bestComplete === Number.NEGATIVE_INFINITY) return docs;
-  const floor = bestComplete * PARTIAL_FLOOR;
-  return docs.filter((doc) => coverage[doc] === slots || scores[doc]! >= floor);
-}
-
-/**
- * Adds each used acronym's definition and each spelled-out definition's acronym to a
- * field's terms. Acronyms count only when written in capitals; definitions are matched on
- * consecutive terms.
- */
-function expandAcronyms(text: string, terms: string[], acronyms: AcronymTable): string[] {
-  if (acronyms.size === 0) return terms;
-  const out = [...terms];
-  for (const acronym of acronymsIn(text, acronyms)) out.push(...acronyms.definitionOf(acronym)!);
-  for (let i = 0; i < terms.length; i++) {
-    for (const { acronym, words } of acronyms.startingWith(terms[i]!)) {
-      if (words.every((w, k) => terms[i + k] === w)) out.push(acronym);
-    }
+  get matched(): string[] {
+    return this.words.filter((_, s) => this.strengths[s] !== Strength.none);
   }
-  return out;
+  get missing(): string[] {
+    return this.words.filter((_, s) => this.strengths[s] === Strength.none);
+  }
 }
 
-/** One alternative for a query word: a term matched exactly, and optionally by prefix or typo. */
-interface WordNode {
-  kind: 'word';
-  term: string;
-  prefix: boolean;
-  /** Edits tolerated; 0 for none. */
-  fuzzy: number;
-  /** Weights of prefix and typo-tolerant matches relative to an exact one. */
-  weights: { prefix: number; fuzzy: number };
-  /** The query word this term was derived from (a stem), whose idf caps its matches'. */
-  derivedFrom?: string;
+/** A word's stem, or the word without "-ion(s)" (`prediction` → `predict`), or itself. */
+function familyRoot(word: string): string {
+  const stem = stemOf(word);
+  if (stem) return stem;
+  const bare = word.replace(/ions?$/, '');
+  return bare.length >= MIN_STEM && bare !== word ? bare : word;
 }
 
-/** Every term required, exactly (an acronym's definition); their scores summed. */
-interface AllNode {
-  kind: 'all';
-  terms: readonly string[];
-}
-
-interface QueryPlan {
-  /** Alternatives, each scored into the same result list. */
-  nodes: (WordNode | AllNode)[];
-  /** How many query words must match for a hit to be complete. */
-  slots: number;
-  /** Which query words (slots) a match on any of these index terms stands for. */
-  slotsOf(...terms: string[]): number[];
-}
-
-/** An exact-only alternative. */
-const exactly = (term: string): WordNode => ({
-  kind: 'word',
-  term,
-  prefix: false,
-  fuzzy: 0,
-  weights: { prefix: 0, fuzzy: 0 },
-});
+// ---------------------------------------------------------------------------------------
+// Did you mean.
 
 /**
- * Turns a query into alternatives: per query word, the word itself (typo-tolerant when it is
- * not a known word) and its prefix, the word's stem, the word joined to its neighbour
- * (`pre training` → `pretraining`), and for an acronym its definition (all words required),
- * for a definition its acronym.
+ * Queries with each unknown word replaced by a near known word (fewest edits, then most
+ * frequent). Only for a query with at most `MAX_SUGGEST_WORDS` unknown words: more is not
+ * a typo, and each costs a walk of the term tree.
  */
-export function planQuery(
-  query: string,
-  acronyms: AcronymTable,
-  countOf: (term: string) => number,
-): QueryPlan {
+function suggestQueries(corpus: Corpus, query: string, max: number): string[] {
   const words = queryWords(query);
-  const claims = new Map<string, number[]>();
-  const nodes: (WordNode | AllNode)[] = [];
-  const claim = (term: string, slot: number) => {
-    const slots = claims.get(term) ?? [];
-    if (!slots.includes(slot)) slots.push(slot);
-    claims.set(term, slots);
-  };
-
-  words.forEach((word, slot) => {
-    claim(word, slot);
-    const trusted = countOf(word) >= TRUSTED_WORD_COUNT;
-    nodes.push({
-      kind: 'word',
-      term: word,
-      fuzzy: trusted ? 0 : typoBudget(word),
-      prefix: word.length >= 4,
-      weights: { fuzzy: FUZZY_WEIGHT, prefix: PREFIX_WEIGHT },
-    });
-    const stem = stemOf(word);
-    if (stem) {
-      claim(stem, slot);
-      nodes.push({
-        kind: 'word',
-        term: stem,
-        prefix: true,
-        fuzzy: 0,
-        weights: { fuzzy: 0, prefix: STEM_WEIGHT },
-        derivedFrom: word,
-      });
-    }
-    const next = words[slot + 1];
-    if (next) {
-      const joined = normalizeWord(word + next);
-      if (countOf(joined) > 0) {
-        claim(joined, slot);
-        claim(joined, slot + 1);
-        nodes.push(exactly(joined));
+  const unknown = words.filter((w) => corpus.countOf(w) === 0);
+  if (unknown.length === 0 || unknown.length > MAX_SUGGEST_WORDS) return [];
+  const candidates = new Map(
+    unknown.map((word) => {
+      const budget = word.length <= 4 ? 1 : 2;
+      const near: { term: string; distance: number; count: number }[] = [];
+      for (const [term, id, distance] of corpus.tree.withinEdits(word, budget)) {
+        if (term.length < 3 || distance === 0) continue;
+        near.push({ term, distance, count: corpus.counts[id]! });
       }
-    }
-    const definition = acronyms.definitionOf(word);
-    if (definition) {
-      for (const term of definition) claim(term, slot);
-      nodes.push({ kind: 'all', terms: definition });
-    }
-  });
-  // A spelled-out definition in the query also matches its acronym, for each of its words.
-  words.forEach((word, at) => {
-    for (const { acronym, words: definition } of acronyms.startingWith(word)) {
-      if (!definition.every((w, k) => words[at + k] === w)) continue;
-      for (let k = 0; k < definition.length; k++) claim(acronym, at + k);
-      nodes.push(exactly(acronym));
-    }
-  });
-  const slotsOf = (...terms: string[]) => [...new Set(terms.flatMap((t) => claims.get(t) ?? []))];
-  return { nodes, slots: words.length, slotsOf };
+      near.sort((a, b) => a.distance - b.distance || b.count - a.count);
+      return [word, near.slice(0, max).map((n) => n.term)] as const;
+    }),
+  );
+  const suggestions: string[] = [];
+  for (let rank = 0; rank < max; rank++) {
+    const replaced = words.map((w) => {
+      const near = candidates.get(w);
+      return near ? (near[rank] ?? near[0]) : w;
+    });
+    if (replaced.some((w) => w === undefined)) continue;
+    const text = replaced.join(' ');
+    if (!suggestions.includes(text) && text !== words.join(' ')) suggestions.push(text);
+  }
+  return suggestions;
 }

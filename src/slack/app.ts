@@ -9,6 +9,9 @@ import type { SlackConnectionConfig } from '../config.ts';
 import { createBoltLogger, type Logger } from '../log.ts';
 import { createInFlight } from './in-flight.ts';
 import { type ListenerDeps, registerListeners } from './listeners/index.ts';
+// reliability: request guards and the Web API policy (issue 15).
+import { guardHttpReceiver, normalizeRequestBody } from './request-guard.ts';
+import { webApiClientOptions } from './web-api-policy.ts';
 
 /** Bolt's HTTPReceiver path; the Request URL in the app settings ends with it. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -66,6 +69,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     // Bolt otherwise resets its logger to `info`, overriding LOG_LEVEL.
     logLevel: boltLogger.getLevel(),
     clientOptions: {
+      ...webApiClientOptions(),
       ...(slack.apiUrl === undefined ? {} : { slackApiUrl: slack.apiUrl }),
       ...options.clientOptions,
     },
@@ -96,6 +100,11 @@ export function createSlackApp(options: SlackAppOptions): App {
       logger: boltLogger,
       bodyLimit: options.httpBodyLimitBytes ?? HTTP_BODY_LIMIT_BYTES,
     });
+    guardHttpReceiver(
+      receiver,
+      options.httpBodyLimitBytes ?? HTTP_BODY_LIMIT_BYTES,
+      logger.child({ module: 'request-guard' }),
+    );
     app = new App({ ...common, receiver });
   }
 
@@ -103,6 +112,7 @@ export function createSlackApp(options: SlackAppOptions): App {
   // Registered before the listeners, so `next()` spans each listener's whole run.
   const inFlight = createInFlight();
   app.use(({ next }) => inFlight.track(next()));
+  app.use(normalizeRequestBody);
   const stopReceiver = app.stop.bind(app);
   // Stop taking requests first, then let answers already on their way arrive.
   app.stop = async (...args: unknown[]) => {

@@ -42,9 +42,12 @@ const RATE_LIMIT_MESSAGE = /^A rate limit was exceeded .*retry-after: (\d+)/;
 
 export function classifySlackFailure(error: unknown): SlackFailure {
   if (error instanceof webApi.WebAPIPlatformError) {
-    return error.data.error === 'ratelimited'
-      ? { kind: 'rate_limited' }
-      : { kind: 'platform', code: error.data.error };
+    if (error.data.error !== 'ratelimited') return { kind: 'platform', code: error.data.error };
+    // A Retry-After past our cap arrives this way (web-api-policy.ts), with Slack's wait.
+    const retryAfter = error.data.response_metadata?.retryAfter;
+    return typeof retryAfter === 'number'
+      ? { kind: 'rate_limited', retryAfterSeconds: retryAfter }
+      : { kind: 'rate_limited' };
   }
   if (error instanceof webApi.WebAPIRateLimitedError) {
     return { kind: 'rate_limited', retryAfterSeconds: error.retryAfter };

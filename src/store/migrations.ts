@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { CLAIMS_MIGRATION } from './claims.ts';
 
 /**
  * Schema migrations, in order. Migration `i` brings a database from `user_version` i to i + 1.
@@ -47,6 +48,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, paper_id)
   ) STRICT;
   `,
+  // v3: claims before posting and durable de-duplication keys (src/store/claims.ts).
+  CLAIMS_MIGRATION,
 ];
 
 /** The schema version a fully migrated database has. */

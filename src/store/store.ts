@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { type ClaimStore, createClaimStore } from './claims.ts';
 import { migrate, StoreError } from './migrations.ts';
 
 export { StoreError } from './migrations.ts';
@@ -53,6 +54,8 @@ export interface Store {
   recordFeatured(channel: string, date: string, paperIds: readonly string[]): Promise<void>;
   /** Closes the database; the store must not be used afterwards. */
   close(): Promise<void>;
+  /** Claims before posting and durable de-duplication (src/store/claims.ts; issue 15). */
+  readonly claims: ClaimStore;
 }
 
 export interface StoreOptions {
@@ -85,7 +88,7 @@ interface DigestRunRow {
 export function openStore(path: string, options: StoreOptions = {}): Store {
   const db = openDatabase(path, options.busyTimeoutMs ?? 5000);
   const now = options.now ?? (() => new Date());
-  return createSqliteStore(db, prepareStatements(db), () => now().toISOString());
+  return createSqliteStore(db, prepareStatements(db), now);
 }
 
 /** The database with its pragmas set and its schema migrated; closed again on failure. */
@@ -148,8 +151,9 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-/** The {@link Store} over prepared statements; `stamp` gives the `*_at` columns. */
-function createSqliteStore(db: Database.Database, sql: Statements, stamp: () => string): Store {
+/** The {@link Store} over prepared statements; `now` stamps the `*_at` columns. */
+function createSqliteStore(db: Database.Database, sql: Statements, now: () => Date): Store {
+  const stamp = () => now().toISOString();
   const getDigestRun = (channel: string, date: string): DigestRun | undefined => {
     const row = sql.getRun.get(channel, date);
     return row && toDigestRun(row);
@@ -215,6 +219,7 @@ function createSqliteStore(db: Database.Database, sql: Statements, stamp: () => 
     close: async () => {
       db.close();
     },
+    claims: createClaimStore(db, now),
   };
 }
 

@@ -24,7 +24,8 @@ describe('renderResults', () => {
     expect(message.text).toBe('Posters 3–4 of 5 for ‘vision transformer’');
     expect(message.blocks[0]).toEqual({
       type: 'section',
-      block_id: 'results_heading',
+      // Not page 1's id: a replaced message gets block ids of its own.
+      block_id: 'results_heading_p2',
       text: { type: 'mrkdwn', text: '*Posters 3–4 of 5 for ‘vision transformer’*' },
     });
     expect(message.blocks.at(-2)).toEqual({
@@ -33,7 +34,7 @@ describe('renderResults', () => {
     });
     expect(message.blocks.at(-1)).toEqual({
       type: 'actions',
-      block_id: 'results_nav',
+      block_id: 'results_nav_p2',
       elements: [
         {
           type: 'button',

@@ -191,6 +191,33 @@ describe('renderTerminal without color', () => {
     ]);
   });
 
+  it('offers the options of a select menu as numbered choices sent with the menu’s id', () => {
+    const rendered = renderTerminal(
+      message({
+        type: 'actions',
+        elements: [
+          button('Ada Li', 'author_pick_0', 'k0'),
+          {
+            type: 'static_select',
+            action_id: 'author_pick',
+            placeholder: plain('2 more…'),
+            options: [
+              { text: plain('Bo Li'), value: 'k1' },
+              { text: plain('Cy Li'), value: 'k2' },
+            ],
+          },
+        ],
+      }),
+      { color: false },
+    );
+    expect(rendered.text).toBe('[1 Ada Li] [2 Bo Li] [3 Cy Li]');
+    expect(rendered.buttons.map((b) => [b.actionId, b.value])).toEqual([
+      ['author_pick_0', 'k0'],
+      ['author_pick', 'k1'],
+      ['author_pick', 'k2'],
+    ]);
+  });
+
   it('shows the fallback text when a message has no blocks', () => {
     expect(renderTerminal({ text: 'Only *text* here', blocks: [] }, { color: false }).text).toBe(
       'Only text here',

@@ -6,7 +6,9 @@ import {
   renderDigestChunks,
   renderDigestRoot,
 } from '../../src/digest/render.ts';
+import { selectDigest } from '../../src/digest/select.ts';
 import { extremePaper, makePaper } from '../fixtures/papers.ts';
+import { loadIclr2020 } from '../fixtures/schedule-catalogs.ts';
 import { allText, controlSequences, slackLimitViolations } from '../helpers/slack-limits.ts';
 
 const MORNING: Session = {
@@ -48,10 +50,10 @@ function sessionsSelection(
   } as PostableSelection;
 }
 
-/** Every `*Poster …*` title shown in the thread, in order. */
+/** Every poster title shown in the thread (a card's `*Poster …*`, a list's `• Poster …`), in order. */
 const titlesIn = (messages: { text: string; blocks: unknown[] }[]) =>
   messages.flatMap((m) =>
-    [...allText(m as never).matchAll(/\*(Poster [\w-]+)\*/g)].map((x) => x[1]),
+    [...allText(m as never).matchAll(/(?:\*|• )(Poster [\w-]+)/g)].map((x) => x[1]),
   );
 
 describe('formatDigestDate', () => {
@@ -192,27 +194,77 @@ describe('renderDigestChunks', () => {
     ]);
   });
 
-  it('splits a big session into numbered chunks of at most 8 cards, every poster once and in order', () => {
-    const morning = papersIn(MORNING, 19);
+  it('splits a big session into numbered replies of at most 40 titles, every poster once and in order', () => {
+    const morning = papersIn(MORNING, 95);
     const chunks = renderDigestChunks(sessionsSelection(morning, []), context);
     expect(chunks.map((c) => c.text)).toEqual([
-      'Tues Session 1: posters 1–8 of 19',
-      'Tues Session 1: posters 9–16 of 19',
-      'Tues Session 1: posters 17–19 of 19',
+      'Tues Session 1: posters 1–40 of 95',
+      'Tues Session 1: posters 41–80 of 95',
+      'Tues Session 1: posters 81–95 of 95',
     ]);
     expect(titlesIn(chunks)).toEqual(morning.map((p) => p.title));
   });
 
-  it('keeps every chunk within Slack limits with the longest realistic papers, dropping none', () => {
-    const huge = Array.from({ length: 30 }, (_, i) => ({
+  it('keeps every reply within Slack limits with the longest realistic papers, dropping none', () => {
+    const huge = Array.from({ length: 120 }, (_, i) => ({
       ...extremePaper(`x${i}`),
       sessionIds: ['s1'],
     }));
     const chunks = renderDigestChunks(sessionsSelection(huge, []), context);
     expect(chunks.flatMap(slackLimitViolations)).toEqual([]);
-    const cards = chunks.flatMap((c) => c.blocks.filter((b) => b.block_id?.endsWith('_text')));
-    expect(cards).toHaveLength(30);
-    expect(chunks.length).toBeGreaterThan(30 / 8);
+    const lines = chunks.flatMap((c) =>
+      allText(c)
+        .split('\n')
+        .filter((l) => l.startsWith('• ')),
+    );
+    expect(lines).toHaveLength(120);
+  });
+
+  it('lists a poster presented twice that day once, under its first session, naming the other', () => {
+    const twice = makePaper({ id: 't', title: 'Poster twice', sessionIds: ['s1', 's2'] });
+    const chunks = renderDigestChunks(
+      sessionsSelection([twice, ...papersIn(MORNING, 1)], [twice]),
+      context,
+    );
+    expect(titlesIn(chunks)).toEqual(['Poster twice', 'Poster s1-1']);
+    expect(allText(chunks[0]!)).toContain('• Poster twice · _also Tues Session 5_');
+    expect(chunks.map((c) => c.text)).toEqual([
+      'Tues Session 1: 2 posters',
+      'Tues Session 5: no new posters',
+    ]);
+    expect(allText(chunks[1]!)).toContain('Its poster was listed under an earlier session today.');
+    const root = renderDigestRoot(
+      sessionsSelection([twice, ...papersIn(MORNING, 1)], [twice]),
+      context,
+    );
+    expect(root.text).toContain('2 poster sessions today, 2 posters');
+  });
+
+  it('shows highlights as full cards first, then the sessions as lists with what to do next', () => {
+    const oral = makePaper({ id: 'o', title: 'Poster oral', decision: 'Oral', sessionIds: ['s1'] });
+    const chunks = renderDigestChunks(
+      sessionsSelection([oral], [], { highlights: [oral] } as Partial<PostableSelection>),
+      context,
+    );
+    expect(chunks.map((c) => c.text)).toEqual(['Highlights: 1 poster', 'Tues Session 1: 1 poster']);
+    expect(chunks[0]!.blocks.some((b) => b.type === 'actions')).toBe(true);
+    expect(chunks[1]!.blocks.some((b) => b.type === 'actions')).toBe(false);
+    expect(allText(chunks[1]!)).toContain('What next: `/poster &lt;keywords&gt;`');
+    // Every block id says "digest", so a click knows it came from the digest's thread.
+    for (const chunk of chunks) {
+      const ids = chunk.blocks.flatMap((b) => (b.block_id === undefined ? [] : [b.block_id]));
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids.every((id) => id.startsWith('digest_'))).toBe(true);
+    }
+  });
+
+  it('marks the sessions already over when the digest is posted', () => {
+    const late = { ...context, now: new Date('2020-04-28T09:00:00Z') };
+    const selection = sessionsSelection(papersIn(MORNING, 1), papersIn(EVENING, 1));
+    const [morning, evening] = renderDigestChunks(selection, late);
+    expect(allText(morning!)).toContain('_already over_');
+    expect(allText(evening!)).not.toContain('already over');
+    expect(allText(renderDigestRoot(selection, late))).toMatch(/Hall B · _already over_/);
   });
 
   it('renders a rotation as one reply of cards with Abstract buttons', () => {
@@ -227,5 +279,28 @@ describe('renderDigestChunks', () => {
     expect(chunks.map((c) => c.text)).toEqual(['Posters of the day: 2 posters']);
     expect(titlesIn(chunks)).toEqual(['Poster a', 'Poster b']);
     expect(JSON.stringify(chunks[0]!.blocks)).toContain('"value":"b"');
+  });
+});
+
+describe('the ICLR 2020 digest of 28 April (every paper in two sessions that day)', () => {
+  const catalog = loadIclr2020();
+  const selection = selectDigest(catalog, '2020-04-28', 'UTC', new Map());
+  if (selection.kind !== 'sessions') throw new Error('expected a day of sessions');
+  const bySession = new Map(catalog.sessions.map((s) => [s.id, s]));
+  const chunks = renderDigestChunks(selection, { sessions: bySession, timeZone: 'UTC' });
+
+  it('names 171 posters, each once, in at most 12 thread replies', () => {
+    const lines = chunks.flatMap((c) =>
+      allText(c)
+        .split('\n')
+        .filter((l) => l.startsWith('• ')),
+    );
+    const titles = lines.map((line) => line.replace(/ · _also .*_$/, ''));
+    expect(titles).toHaveLength(171);
+    expect(new Set(titles).size).toBe(171);
+    expect(chunks.length).toBeLessThanOrEqual(12);
+    expect(renderDigestRoot(selection, { sessions: bySession, timeZone: 'UTC' }).text).toContain(
+      '5 poster sessions today, 171 posters',
+    );
   });
 });

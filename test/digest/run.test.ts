@@ -17,7 +17,10 @@ const CHANNEL = 'C0DIGEST';
 const DAY = '2020-04-28';
 
 const session = (id: string, start: string): Session => ({ id, name: `Session ${id}`, start });
-/** Two sessions on DAY (2 + 10 posters: 1 + 2 thread chunks) and one the next day. */
+/**
+ * Two sessions on DAY (2 + 10 posters, one an oral: a highlights reply and one reply per
+ * session) and one the next day.
+ */
 const CATALOG: Catalog = {
   sessions: [
     session('a', '2020-04-28T05:00:00Z'),
@@ -25,7 +28,8 @@ const CATALOG: Catalog = {
     session('c', '2020-04-29T05:00:00Z'),
   ],
   papers: [
-    ...['a1', 'a2'].map((id) => makePaper({ id, title: `Poster ${id}`, sessionIds: ['a'] })),
+    makePaper({ id: 'a1', title: 'Poster a1', sessionIds: ['a'], decision: 'Oral' }),
+    makePaper({ id: 'a2', title: 'Poster a2', sessionIds: ['a'] }),
     ...Array.from({ length: 10 }, (_, i) =>
       makePaper({ id: `b${i}`, title: `Poster b${i}`, sessionIds: ['b'] }),
     ),
@@ -94,9 +98,9 @@ describe('runDigest', () => {
     const outcome = await run();
     expect(slack.posted.map((p) => [p.text, p.thread_ts])).toEqual([
       ['Poster digest for Tuesday, April 28, 2020: 2 poster sessions today, 12 posters', undefined],
+      ['Highlights: 1 poster', slack.posted[0]!.ts],
       ['Session a: 2 posters', slack.posted[0]!.ts],
-      ['Session b: posters 1–8 of 10', slack.posted[0]!.ts],
-      ['Session b: posters 9–10 of 10', slack.posted[0]!.ts],
+      ['Session b: 10 posters', slack.posted[0]!.ts],
     ]);
     expect(pauses).toEqual([DIGEST_PACE_MS, DIGEST_PACE_MS, DIGEST_PACE_MS]);
     expect(outcome).toEqual({
@@ -138,9 +142,9 @@ describe('runDigest', () => {
       const root = slack.posted[0]!;
       expect(slack.posted.map((p) => p.text)).toEqual([
         'Poster digest for Tuesday, April 28, 2020: 2 poster sessions today, 12 posters',
+        'Highlights: 1 poster',
         'Session a: 2 posters',
-        'Session b: posters 1–8 of 10',
-        'Session b: posters 9–10 of 10',
+        'Session b: 10 posters',
       ]);
       expect(slack.posted.slice(1).every((p) => p.thread_ts === root.ts)).toBe(true);
       expect((await store.getDigestRun(CHANNEL, DAY))?.status).toBe('complete');
@@ -221,7 +225,11 @@ describe('createWebClientPoster', () => {
 
   it.each([
     ['not_in_channel', /invite the bot/],
-    ['channel_not_found', /DIGEST_CHANNEL must be the id/],
+    // The issue: a private channel is invisible until the bot is invited.
+    [
+      'channel_not_found',
+      /channel_not_found \(invite the bot with \/invite @poster, and check that DIGEST_CHANNEL is the channel id/,
+    ],
     ['ratelimited', /ratelimited$/],
   ])(
     'turns Slack refusing with %s into a DigestPostError saying what to do',

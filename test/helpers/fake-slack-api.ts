@@ -50,10 +50,30 @@ export interface FakeSlackApi {
   callsTo(target: string): RecordedRequest[];
   /** Changes how `target` is answered (an API method or `response_url`). */
   script(target: string, answer: FakeAnswer, options?: ScriptOptions): void;
+  /**
+   * Messages `chat.postMessage` accepted, in order: stored when the request arrives (before a
+   * scripted delay), as Slack shows a message before its answer reaches a slow client.
+   * `conversations.history` and `conversations.replies` answer from them, metadata included.
+   */
+  readonly messages: readonly FakeMessage[];
+  /** Requests to `target` received and not answered yet (delayed, or the client went away). */
+  unanswered(target: string): number;
   /** Resolves once `target` has received `count` requests; rejects after `timeoutMs`. */
   waitForCalls(target: string, count: number, timeoutMs?: number): Promise<RecordedRequest[]>;
   close(): Promise<void>;
 }
+
+/** A message as the fake keeps it. */
+export interface FakeMessage {
+  channel: string;
+  ts: string;
+  text: unknown;
+  thread_ts?: string;
+  metadata?: { event_type?: string; event_payload?: unknown };
+}
+
+/** Page size of the fake's `conversations.*` answers, small so that paging is exercised. */
+export const FAKE_HISTORY_PAGE = 50;
 
 interface Script {
   answer: FakeAnswer;
@@ -72,7 +92,7 @@ function parseParams(raw: string, contentType: string | undefined): Record<strin
   const params: Record<string, unknown> = contentType?.includes('application/json')
     ? (JSON.parse(raw || '{}') as Record<string, unknown>)
     : Object.fromEntries(new URLSearchParams(raw));
-  for (const key of ['blocks', 'attachments']) {
+  for (const key of ['blocks', 'attachments', 'metadata']) {
     const value = params[key];
     if (typeof value === 'string') params[key] = JSON.parse(value);
   }
@@ -89,6 +109,41 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const scripts = new Map<string, Script[]>();
   const arrivals = new EventEmitter();
   let messageCount = 0;
+  const messages: FakeMessage[] = [];
+  const pending = new Map<string, number>();
+
+  /** Slack's order: newest first for history, oldest first (parent first) for replies. */
+  const page = (list: FakeMessage[], params: Record<string, unknown>) => {
+    const start = Number(params.cursor ?? 0) || 0;
+    const slice = list.slice(start, start + FAKE_HISTORY_PAGE);
+    const next = start + FAKE_HISTORY_PAGE < list.length ? String(start + FAKE_HISTORY_PAGE) : '';
+    const withMetadata =
+      params.include_all_metadata === 'true' || params.include_all_metadata === true;
+    return {
+      ok: true,
+      messages: slice.map(({ metadata, channel: _c, ...m }) => ({
+        ...m,
+        ...(withMetadata && metadata !== undefined && { metadata }),
+      })),
+      has_more: next !== '',
+      response_metadata: { next_cursor: next },
+    };
+  };
+
+  /** Accepts a message: from now on it is in the channel, whatever happens to the answer. */
+  const accept = (params: Record<string, unknown>): FakeMessage => {
+    messageCount += 1;
+    const message: FakeMessage = {
+      channel: String(params.channel),
+      ts: `${1_700_000_000 + messageCount}.000100`,
+      text: params.text,
+      ...(typeof params.thread_ts === 'string' && { thread_ts: params.thread_ts }),
+      ...(typeof params.metadata === 'object' &&
+        params.metadata !== null && { metadata: params.metadata as FakeMessage['metadata'] }),
+    };
+    messages.push(message);
+    return message;
+  };
 
   const takeScript = (target: string): Script | undefined => {
     const queue = scripts.get(target) ?? [];
@@ -98,11 +153,22 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   };
 
   /** The `ok` answer Slack would give for a method, with the fields callers read. */
-  const okBody = (target: string, params: Record<string, unknown>) => {
+  const okBody = (target: string, params: Record<string, unknown>, accepted?: FakeMessage) => {
     if (target === 'chat.postMessage') {
-      messageCount += 1;
-      const ts = `${1_700_000_000 + messageCount}.000100`;
+      const { ts } = accepted ?? accept(params);
       return { ok: true, channel: params.channel, ts, message: { ts, text: params.text } };
+    }
+    if (target === 'conversations.history') {
+      const roots = messages.filter(
+        (m) => m.channel === params.channel && (m.thread_ts === undefined || m.thread_ts === m.ts),
+      );
+      return page(roots.reverse(), params);
+    }
+    if (target === 'conversations.replies') {
+      const thread = messages.filter(
+        (m) => m.channel === params.channel && (m.ts === params.ts || m.thread_ts === params.ts),
+      );
+      return page(thread, params);
     }
     if (target === 'auth.test') return { ok: true, user_id: 'UFAKEBOT', bot_id: 'BFAKEBOT' };
     return { ok: true };
@@ -127,13 +193,18 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     };
     requests.push(request);
     arrivals.emit('request', request);
+    pending.set(target, (pending.get(target) ?? 0) + 1);
+    res.once('close', () => pending.set(target, (pending.get(target) ?? 1) - 1));
 
     const script = takeScript(target);
-    if (script?.delayMs) await sleep(script.delayMs);
     const answer = script?.answer ?? { kind: 'ok' };
+    const accepted =
+      answer.kind === 'ok' && target === 'chat.postMessage' ? accept(request.params) : undefined;
+    if (script?.delayMs) await sleep(script.delayMs);
+    if (res.destroyed) return; // the client hung up (timed out, or was killed)
     switch (answer.kind) {
       case 'ok':
-        send(res, 200, okBody(target, request.params));
+        send(res, 200, okBody(target, request.params, accepted));
         break;
       case 'slack_error':
         send(res, 200, { ok: false, error: answer.error });
@@ -164,7 +235,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     apiUrl: `${base}/api/`,
     responseUrl: (id = 'r1') => `${base}/response/${id}`,
     requests,
+    messages,
     callsTo,
+    unanswered: (target) => pending.get(target) ?? 0,
     script(target, answer, { delayMs = 0, times = Number.POSITIVE_INFINITY } = {}) {
       const queue = scripts.get(target) ?? [];
       queue.push({ answer, delayMs, remaining: times });

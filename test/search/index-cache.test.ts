@@ -165,6 +165,35 @@ describe('loadSnapshot', () => {
     expect(load().fromCache).toBe(true);
   });
 
+  /** The snapshot with one bit flipped at `at` (from the end when negative): same size. */
+  const flipped = (at: number) => (bytes: Buffer) => {
+    const copy = Buffer.from(bytes);
+    const i = at < 0 ? copy.length + at : at;
+    copy[i] = copy[i]! ^ 0x10;
+    return copy;
+  };
+
+  it.each([
+    // Just past the header (8 magic + 4 × 8 sizes + 2 × 32 digests): the indexes part.
+    ['the indexes', flipped(104 + 40)],
+    // The last byte: an abstract's text, which no shape check could catch.
+    ['an abstract', flipped(-1)],
+    // A digest itself.
+    ['the checksum', flipped(8 + 32 + 5)],
+  ])('ignores a snapshot with a bit flipped in %s (checksum), and rebuilds', async (_, damage) => {
+    load();
+    const file = join(cacheDir, snapshotFiles()[0]!);
+    const { readFileSync } = await import('node:fs');
+    const good = readFileSync(file);
+    writeFileSync(file, damage(good));
+    expect(readFileSync(file).length).toBe(good.length);
+    const rebuilt = load();
+    expect(rebuilt.fromCache).toBe(false);
+    expect(notices).toEqual([expect.stringContaining('checksum mismatch')]);
+    expect(answers(rebuilt.snapshot)).toEqual(answers(build()));
+    expect(load().fromCache).toBe(true);
+  });
+
   it('still starts when the cache folder cannot be created, and says why', () => {
     const blocked = join(root, 'a-file');
     writeFileSync(blocked, '');

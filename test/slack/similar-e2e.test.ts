@@ -138,9 +138,22 @@ describe('Similar through Slack', () => {
       },
       message: { ...thread, type: 'message', ts: '1700000300.000300', thread_ts: THREAD_TS },
     };
-    const answer = await click(payload, 'similar-thread');
-    expect(answer.response_type).toBe('ephemeral');
-    expect(answer.replace_original).toBe(false);
+    const posted = harness.fake.callsTo('chat.postEphemeral').length;
+    const response = await postSigned(
+      harness.eventsUrl,
+      interactionBody(payload),
+      FORM_CONTENT_TYPE,
+      SIGNING_SECRET,
+    );
+    expect(response.status).toBe(200);
+    // Privately to the one who clicked, in the thread of the card (chat.postEphemeral).
+    const calls = harness.fake.callsTo('chat.postEphemeral').slice(posted);
+    expect(calls).toHaveLength(1);
+    const answer = calls[0]!.params as unknown as SlackMessage & Record<string, unknown>;
+    expect(slackLimitViolations(answer)).toEqual([]);
+    expect(answer.channel).toBe(CHANNEL_ID);
+    expect(answer.thread_ts).toBe(THREAD_TS);
+    expect(answer.user).toBe((base.user as { id: string }).id);
     expect(answer.text).toMatch(/^5 posters similar to ‘/);
     // The four posters of the same person: the other three are "more by these authors".
     const byAuthors = answer.blocks.find((b) => b.block_id === 'similar_by_authors');

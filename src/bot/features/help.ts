@@ -1,8 +1,9 @@
 /** Help: usage, with example searches that are known to find posters. */
-import { renderHelp } from '../../blocks/help.ts';
+import { type HelpOptions, renderHelp } from '../../blocks/help.ts';
 import type { SlackMessage } from '../../blocks/message.ts';
 import type { Paper } from '../../catalog/types.ts';
 import type { BotContext, Feature } from '../feature.ts';
+import type { Asker, Surface } from '../types.ts';
 
 /** Example searches shown in help: checked against the index so each one finds posters. */
 const HELP_EXAMPLES = [
@@ -14,24 +15,43 @@ const HELP_EXAMPLES = [
 ];
 
 export function createHelpFeature({ index, catalog }: BotContext): Feature {
-  // The help text depends on the catalog only: made once, on first use (five searches and a
-  // pass over every author are not for each `/poster help`).
-  let helpMessage: SlackMessage | undefined;
-  function help(): SlackMessage {
-    if (helpMessage) return helpMessage;
-    const examples = HELP_EXAMPLES.filter((q) => index.search(q, { limit: 1 }).length > 0);
-    const exampleAuthor = mostPublishedAuthor(index.all());
-    helpMessage = renderHelp({
-      examples,
-      ...(exampleAuthor && { exampleAuthor }),
+  // The help text depends on the catalog and the audience only: made once per audience, on
+  // first use (five searches and a pass over every author are not for each `/poster help`).
+  const made = new Map<HelpAudience, SlackMessage>();
+  let examples: { examples: string[]; exampleAuthor?: string } | undefined;
+  function help(_intent: unknown, asker: Asker): SlackMessage {
+    const audience = audienceOf(asker.surface);
+    const cached = made.get(audience);
+    if (cached) return cached;
+    examples ??= {
+      examples: HELP_EXAMPLES.filter((q) => index.search(q, { limit: 1 }).length > 0),
+      ...withAuthor(mostPublishedAuthor(index.all())),
+    };
+    const message = renderHelp({
+      ...examples,
       papers: index.size,
       sessions: catalog.sessions.length,
       dated: catalog.sessions.some((s) => s.start !== undefined),
+      audience,
     });
-    return helpMessage;
+    made.set(audience, message);
+    return message;
   }
 
   return { name: 'help', command: { help }, mention: { help } };
+}
+
+type HelpAudience = NonNullable<HelpOptions['audience']>;
+
+/** Who sees an answer on `surface`. */
+function audienceOf(surface: Surface | undefined): HelpAudience {
+  if (surface === 'dm') return 'dm';
+  if (surface === 'thread' || surface === 'digest_thread') return 'public';
+  return 'private';
+}
+
+function withAuthor(author: string | undefined): { exampleAuthor?: string } {
+  return author === undefined ? {} : { exampleAuthor: author };
 }
 
 /** The author with the most papers (first in catalogue order on ties), for help examples. */

@@ -4,9 +4,9 @@
  */
 import { ACTION_IDS } from '../../blocks/ids.ts';
 import type { SlackMessage } from '../../blocks/message.ts';
-import { renderNoResults, renderNotice } from '../../blocks/paper.ts';
+import { renderNotice } from '../../blocks/paper.ts';
 import { renderPeople } from '../../blocks/people.ts';
-import { fitMessage, renderResults } from '../../blocks/results.ts';
+import { fitMessage } from '../../blocks/results.ts';
 import { matchedAuthorSlots, type Person } from '../../search/author-index.ts';
 import type { BotContext, Feature } from '../feature.ts';
 import { cleanInput, resolveBareQuery } from '../intent.ts';
@@ -15,10 +15,12 @@ import { type Found, hitItem, listed, NOTHING } from '../pages.ts';
 export interface PeopleDeps extends BotContext {
   /** Keyword search, for a name that matches nobody. */
   search(query: string): SlackMessage;
+  /** What to say when a keyword search finds nothing to list. */
+  nothingFound(query: string): SlackMessage;
 }
 
 export function createPeopleFeature(deps: PeopleDeps): Feature {
-  const { index, authors, pages, pageSize, sessions, search } = deps;
+  const { index, authors, pages, search, nothingFound } = deps;
 
   /** The papers of the given people, their names in bold. */
   function personFound(people: readonly Person[]): Found {
@@ -51,23 +53,25 @@ export function createPeopleFeature(deps: PeopleDeps): Feature {
   }
 
   /** Papers on a topic by a person: the topic search limited to that person's papers. */
-  function topicByAuthor(query: string, name: string): SlackMessage {
+  function topicByAuthorFound(query: string, name: string): Found {
     const match = authors.find(name);
-    if (match.kind !== 'people') return byAuthor(name, false);
+    if (match.kind !== 'people') return NOTHING;
     const ids = new Set(authors.papersOfPeople(match.people).map((p) => p.id));
     const hits = index.search(query, { filter: (paper) => ids.has(paper.id) });
-    if (hits.length === 0) return byAuthor(name, false);
-    return renderResults({
+    return {
       subject: `for ‘${query}’ by ${match.people[0]!.name}`,
-      items: hits.slice(0, pageSize).map((hit) => ({
-        ...hitItem(hit),
-        boldAuthors: matchedAuthorSlots(hit.paper, match.people),
-      })),
-      page: 0,
-      pageSize,
-      total: Math.min(hits.length, pageSize),
-      sessions,
-    });
+      total: hits.length,
+      items: (from, to) =>
+        hits.slice(from, to).map((hit) => ({
+          ...hitItem(hit),
+          boldAuthors: matchedAuthorSlots(hit.paper, match.people),
+        })),
+    };
+  }
+
+  /** The first page of a topic among a person's posters; the person alone when none match. */
+  function topicByAuthor(query: string, name: string): SlackMessage {
+    return pages.show({ kind: 'topic_author', query, name, page: 0 }) ?? byAuthor(name, false);
   }
 
   /** A bare name or word: people first, then keywords; a misspelt name offers the people. */
@@ -76,7 +80,7 @@ export function createPeopleFeature(deps: PeopleDeps): Feature {
     if (resolved.kind === 'author') return byAuthor(resolved.name, true);
     const found = pages.show({ kind: 'search', query: resolved.query, page: 0 });
     if (resolved.didYouMean.length === 0) {
-      return found ?? renderNoResults(resolved.query, index.suggest(resolved.query));
+      return found ?? nothingFound(resolved.query);
     }
     // Looks like a misspelt name: offer the people, and keep any keyword results below.
     const offer = renderPeople(resolved.query, resolved.didYouMean.map(choice), 'did_you_mean');
@@ -105,6 +109,7 @@ export function createPeopleFeature(deps: PeopleDeps): Feature {
         const match = authors.find(name);
         return match.kind === 'people' ? personFound(match.people) : NOTHING;
       },
+      topic_author: ({ query, name }) => topicByAuthorFound(query, name),
       person: ({ key }) => {
         const person = authors.person(key);
         return person ? personFound([person]) : NOTHING;

@@ -5,10 +5,12 @@
 import type { App } from '@slack/bolt';
 import type { Replies } from '../../bot/types.ts';
 import type { Logger } from '../../log.ts';
+import type { DurableKeys } from '../dedupe.ts';
 import type { RecentKeys } from '../recent-keys.ts';
 import { createPosterAction, POSTER_ACTION_ID } from './actions/poster-action.ts';
 import { createPosterCommand, POSTER_COMMAND } from './commands/poster-command.ts';
 import { createAppMention } from './events/app-mention.ts';
+import { createDirectMessage } from './events/direct-message.ts';
 
 export interface ListenerDeps {
   replies: Replies;
@@ -18,6 +20,10 @@ export interface ListenerDeps {
   commandAckDeadlineMs?: number;
   /** See `createRecentKeys`. */
   recentMentions?: RecentKeys;
+  /** See `createRecentKeys`. */
+  recentDirectMessages?: RecentKeys;
+  /** Durable de-duplication of Share clicks and mentions (the store's claims; issue 15). */
+  durableKeys?: DurableKeys;
 }
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -32,7 +38,11 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   );
   app.action(
     { type: 'block_actions', action_id: POSTER_ACTION_ID },
-    createPosterAction({ replies, log: logger.child({ module: 'poster-action' }) }),
+    createPosterAction({
+      replies,
+      log: logger.child({ module: 'poster-action' }),
+      durableKeys: deps.durableKeys,
+    }),
   );
   app.event(
     'app_mention',
@@ -40,6 +50,15 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       replies,
       log: logger.child({ module: 'app-mention' }),
       recentEvents: deps.recentMentions,
+      durableKeys: deps.durableKeys,
+    }),
+  );
+  app.event(
+    'message',
+    createDirectMessage({
+      replies,
+      log: logger.child({ module: 'direct-message' }),
+      recentEvents: deps.recentDirectMessages,
     }),
   );
 }

@@ -1,8 +1,8 @@
 /**
- * Button clicks (and menu choices) on the bot's messages: paging, abstracts, sharing, author
- * and schedule look-ups. Every result message is ephemeral, so the click carries no copy of
- * it: all the next step needs travels in the element's `value`, and the answer goes back
- * through the click's `response_url`.
+ * Button clicks (and menu choices) on the bot's messages: paging, abstracts, sharing, people.
+ * A click on an ephemeral message carries no copy of it: all the next step needs travels in
+ * the element's `value`. Where the answer goes depends on the clicked message (see
+ * ../../click-delivery.ts): a public message is never rewritten by one reader's click.
  */
 import type {
   AllMiddlewareArgs,
@@ -11,10 +11,12 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import { ACTION_IDS } from '../../../blocks/ids.ts';
+import type { SlackMessage } from '../../../blocks/message.ts';
 import type { Replies, Reply } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
+import { type ClickBody, type ClickPlace, deliveryOf, placeOfClick } from '../../click-delivery.ts';
+import { type DurableKeys, isShareAction, SHARE_DEDUPE_TTL_MS, shareKey } from '../../dedupe.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
-import { toActionResponse } from '../../responses.ts';
 import { showView } from '../../views.ts';
 
 /**
@@ -25,6 +27,20 @@ import { showView } from '../../views.ts';
 export const POSTER_ACTION_ID = new RegExp(
   `^(${[...new Set(Object.values(ACTION_IDS).map((id) => id.split('_')[0]))].join('|')})_`,
 );
+
+/** Shown when the answer to a click could not be delivered where it belonged. */
+const UNDELIVERED_MESSAGE: SlackMessage = {
+  text: 'Sorry, I couldn’t post that here (I may not be allowed to post in this conversation). Try /poster instead.',
+  blocks: [
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: 'Sorry, I couldn’t post that here (I may not be allowed to post in this conversation). Try `/poster` instead.',
+      },
+    },
+  ],
+};
 
 /** The string a clicked element carries: a button's `value`, a menu's selected option. */
 export function actionValue(action: BlockElementAction): string {
@@ -37,40 +53,86 @@ export function actionValue(action: BlockElementAction): string {
 export interface PosterActionDeps {
   replies: Replies;
   log: Logger;
+  /** Drops a repeated Share (double click, replayed request); see src/slack/dedupe.ts. */
+  durableKeys?: DurableKeys | undefined;
 }
 
-export function createPosterAction({ replies, log }: PosterActionDeps) {
-  return async ({
-    action,
-    body,
-    ack,
-    respond,
-    client,
-  }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+export function createPosterAction({ replies, log, durableKeys }: PosterActionDeps) {
+  /** Sends `reply` where `place` says; false (logged) when Slack refused it. */
+  const deliver = async (args: ActionArgs, reply: Reply, place: ClickPlace): Promise<boolean> => {
+    const { body, client, respond } = args;
+    const userId = body.user.id;
+    const actionId = args.action.action_id;
+    try {
+      if (reply.kind === 'view') {
+        await showView(client, reply.view, { userId, triggerId: body.trigger_id });
+        return true;
+      }
+      const delivery = deliveryOf(reply, place);
+      if (delivery.via === 'respond') await respond(delivery.response);
+      else {
+        await client.chat.postEphemeral({
+          channel: delivery.channel,
+          user: userId,
+          ...(delivery.threadTs !== undefined && { thread_ts: delivery.threadTs }),
+          text: delivery.message.text,
+          blocks: delivery.message.blocks,
+        });
+      }
+      return true;
+    } catch (error) {
+      logSlackFailure(log, error, { actionId, userId }, 'could not deliver the answer to a click');
+      return false;
+    }
+  };
+
+  return async (args: ActionArgs): Promise<void> => {
+    const { action, body, ack } = args;
     await ack();
     const actionId = action.action_id;
     const userId = body.user.id;
-    if (!body.response_url) {
-      // Clicks on a Home tab or in a modal have no response_url; we render neither.
-      log.warn({ actionId, userId }, 'button click without response_url ignored');
+    if (!body.response_url && !body.container?.channel_id) {
+      // A click in a Home tab or a modal: no message to answer under; no feature renders one.
+      log.warn({ actionId, userId }, 'button click outside a message ignored');
       return;
     }
+    // reliability (issue 15): a Share posts into the channel; count it once.
+    if (durableKeys !== undefined && isShareAction(actionId)) {
+      const where = body.channel?.id ?? body.container?.channel_id ?? '';
+      const key = shareKey(userId, where, actionValue(action));
+      if (!(await durableKeys.markFirst(key, SHARE_DEDUPE_TTL_MS))) {
+        log.info({ actionId, userId }, 'repeated Share dropped');
+        return;
+      }
+    }
 
+    const place = placeOfClick(body as ClickBody);
     let reply: Reply;
     try {
-      reply = await replies.action(actionId, actionValue(action), { userId, surface: 'command' });
+      reply = await replies.action(actionId, actionValue(action), {
+        userId,
+        surface: place.surface,
+      });
     } catch (error) {
       log.error({ err: error, actionId, userId }, 'could not answer a button click');
       reply = { kind: 'ephemeral', message: SORRY_MESSAGE };
     }
-    try {
-      if (reply.kind === 'view') {
-        await showView(client, reply.view, { userId, triggerId: body.trigger_id });
-      } else {
-        await respond(toActionResponse(reply));
-      }
-    } catch (error) {
-      logSlackFailure(log, error, { actionId, userId }, 'could not deliver the answer to a click');
+    if (await deliver(args, reply, place)) return;
+    const isPrivate = place.surface === 'command' || place.surface === 'dm';
+    if (!isPrivate && (reply.kind === 'replace' || reply.kind === 'ephemeral')) {
+      // chat.postEphemeral was refused (the bot is not in that conversation, say): the
+      // response_url still reaches the clicker alone, if outside the thread. Never `replace`.
+      const privately: Reply = { kind: 'ephemeral', message: reply.message };
+      if (await deliver(args, privately, { ...place, surface: 'command' })) return;
     }
+    // Tell the user rather than leave the click unanswered, privately, by the other route:
+    // the Web API when the response_url failed (a dead or used-up url), else the url.
+    const sorry: Reply = { kind: 'ephemeral', message: UNDELIVERED_MESSAGE };
+    const other: ClickPlace = isPrivate
+      ? { ...place, surface: 'thread' }
+      : { ...place, surface: 'command' };
+    if (other.channel !== undefined) await deliver(args, sorry, other);
   };
 }

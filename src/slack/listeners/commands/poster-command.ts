@@ -60,15 +60,32 @@ export function createPosterCommand({
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const userId = command.user_id;
     const text = decodeSlackText(command.text ?? '');
+    const started = Date.now();
+    let markAcked: () => void = () => {};
+    const acked = new Promise<void>((resolve) => {
+      markAcked = resolve;
+    });
+    // The search is synchronous: it runs only after yielding to the event loop, so that the
+    // deadline timer can fire first when the loop is busy (a burst of commands, other
+    // searches); and when the deadline passed during that wait, only after the empty ack.
+    const late = new Promise<boolean>((resolve) =>
+      setImmediate(() => resolve(Date.now() - started >= ackDeadlineMs)),
+    );
     // `replies.command` may throw synchronously or reject; both become an outcome.
-    const answer: Promise<Outcome> = Promise.resolve()
-      .then(() => replies.command(text, { userId, surface: 'command' }))
+    const answer: Promise<Outcome> = late
+      .then(async (isLate) => {
+        if (isLate) await acked;
+        return replies.command(text, { userId, surface: 'command' });
+      })
       .then(
         (reply) => ({ reply }),
         (error: unknown) => ({ error }),
       );
 
-    const early = await withinDeadline(answer, ackDeadlineMs);
+    const early = await withinDeadline(
+      late.then((isLate) => (isLate ? undefined : answer)),
+      ackDeadlineMs,
+    );
     if (early !== undefined) {
       const reply = toReply(early, userId);
       if (reply.kind !== 'view') {
@@ -87,7 +104,11 @@ export function createPosterCommand({
       { userId, ackDeadlineMs },
       '/poster is slow; acknowledging first, answering via response_url',
     );
-    await ack();
+    try {
+      await ack();
+    } finally {
+      markAcked();
+    }
     try {
       const reply = toReply(await answer, userId);
       // A trigger_id is good for 3 s: past the deadline a view can only be the Home tab.

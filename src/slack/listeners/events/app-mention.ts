@@ -8,8 +8,10 @@ import { decodeSlackText } from '../../../blocks/escape.ts';
 import type { SlackMessage } from '../../../blocks/message.ts';
 import type { Replies } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
+import { type DurableKeys, MENTION_DEDUPE_TTL_MS, mentionKey } from '../../dedupe.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
 import { createRecentKeys, type RecentKeys } from '../../recent-keys.ts';
+import { postAnswer } from '../../thread-answer.ts';
 
 type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 type MentionEvent = MentionArgs['event'];
@@ -37,12 +39,15 @@ export interface AppMentionDeps {
   log: Logger;
   /** Seen events; one per registration by default, injected by tests to control the clock. */
   recentEvents?: RecentKeys;
+  /** Remembers answered mentions across restarts; see src/slack/dedupe.ts. */
+  durableKeys?: DurableKeys | undefined;
 }
 
 export function createAppMention({
   replies,
   log,
   recentEvents = createRecentKeys(),
+  durableKeys,
 }: AppMentionDeps) {
   return async ({ event, body, context, client }: MentionArgs): Promise<void> => {
     if (!shouldAnswerMention(event, context.botUserId)) return;
@@ -50,6 +55,15 @@ export function createAppMention({
     // Marked before any await: a retry arriving while we are still answering is dropped too.
     if (!recentEvents.markFirst(eventKey(body, event))) {
       log.debug({ eventId, retryNum: context.retryNum }, 'repeated app_mention dropped');
+      return;
+    }
+    // reliability (issue 15): the in-memory keys forget on restart; the store does not.
+    const durableKey = mentionKey(eventKey(body, event));
+    if (durableKeys && !(await durableKeys.markFirst(durableKey, MENTION_DEDUPE_TTL_MS))) {
+      log.info(
+        { eventId, retryNum: context.retryNum },
+        'mention answered before a restart; dropped',
+      );
       return;
     }
 
@@ -63,15 +77,11 @@ export function createAppMention({
     }
 
     try {
-      await client.chat.postMessage({
-        channel: event.channel,
-        thread_ts: event.thread_ts ?? event.ts,
-        text: message.text,
-        blocks: message.blocks,
-        // Paper links would each unfurl into a large preview inside the thread.
-        unfurl_links: false,
-        unfurl_media: false,
-      });
+      await postAnswer(
+        client,
+        { channel: event.channel, threadTs: event.thread_ts ?? event.ts },
+        message,
+      );
     } catch (error) {
       logSlackFailure(
         log,

@@ -5,7 +5,7 @@ import {
   actionValue,
   POSTER_ACTION_ID,
 } from '../../../../src/slack/listeners/actions/poster-action.ts';
-import { echoMessage, FAIL_WORD } from '../../../helpers/echo-replies.ts';
+import { createEchoReplies, echoMessage, FAIL_WORD } from '../../../helpers/echo-replies.ts';
 import { RESPONSE_URL_TARGET } from '../../../helpers/fake-slack-api.ts';
 import { PINO_LEVEL } from '../../../helpers/log-capture.ts';
 import { type ListenerHarness, startListenerHarness } from '../../../helpers/slack-harness.ts';
@@ -145,5 +145,27 @@ describe('actionValue', () => {
     ],
   ])('%s', (_name, action, expected) => {
     expect(actionValue(action as BlockElementAction)).toBe(expected);
+  });
+});
+
+describe('a view reply', () => {
+  it('publishes a Home tab view for the clicker through views.publish', async () => {
+    const echo = createEchoReplies();
+    const blocks = [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'home' } }];
+    harness = await startListenerHarness({
+      replies: {
+        ...echo,
+        calls: echo.calls,
+        action: () => ({ kind: 'view', view: { type: 'home', blocks } }),
+      },
+    });
+    const { receiver, fake } = harness;
+    await receiver.deliver(blockActionsPayload('results_next_page', '1', fake.responseUrl()));
+    const published = fake.callsTo('views.publish').map((r) => r.params);
+    expect(published).toHaveLength(1);
+    expect(published[0]).toMatchObject({ user_id: USER_ID });
+    // Form-encoded, as the Web API client sends it: the view travels as JSON.
+    expect(JSON.parse(String(published[0]?.view))).toEqual({ type: 'home', blocks });
+    expect(fake.callsTo(RESPONSE_URL_TARGET)).toEqual([]);
   });
 });

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SORRY_MESSAGE } from '../../../../src/slack/errors.ts';
-import { createEchoReplies, echoMessage, FAIL_WORD } from '../../../helpers/echo-replies.ts';
+import {
+  createEchoReplies,
+  type EchoReplies,
+  echoMessage,
+  FAIL_WORD,
+} from '../../../helpers/echo-replies.ts';
 import { RESPONSE_URL_TARGET } from '../../../helpers/fake-slack-api.ts';
 import { PINO_LEVEL } from '../../../helpers/log-capture.ts';
 import { type ListenerHarness, startListenerHarness } from '../../../helpers/slack-harness.ts';
@@ -107,6 +112,45 @@ describe('/poster', () => {
         module: 'slack',
         msg: 'unhandled error in a Slack listener',
         err: expect.objectContaining({ message: 'socket closed' }),
+      }),
+    );
+  });
+});
+
+describe('/poster when the search blocks the thread', () => {
+  /** Replies whose search is synchronous and slow, as a real one on a busy process is. */
+  const blockingReplies = (ms: number): EchoReplies => {
+    const echo = createEchoReplies();
+    return {
+      ...echo,
+      calls: echo.calls,
+      command: (text, asker) => {
+        const until = Date.now() + ms;
+        while (Date.now() < until) {
+          // busy: nothing else on the event loop runs meanwhile
+        }
+        return echo.command(text, asker);
+      },
+    };
+  };
+
+  it('acks a command queued behind a blocking search empty, in time, and answers it late', async () => {
+    const { receiver, fake } = await start({
+      replies: blockingReplies(150),
+      app: { listeners: { commandAckDeadlineMs: 50 } },
+    });
+    // Two commands arrive together; the first one's search holds the thread for 150 ms.
+    const [first, second] = await Promise.all([
+      receiver.deliver(slashCommandFields('one', fake.responseUrl('one'))),
+      receiver.deliver(slashCommandFields('two', fake.responseUrl('two'))),
+    ]);
+    expect(first?.acked).toBe(true);
+    // The second was due before its search could start: acked empty, answered via response_url.
+    expect(second).toEqual({ acked: true, ackBody: undefined });
+    expect(fake.callsTo(RESPONSE_URL_TARGET)).toContainEqual(
+      expect.objectContaining({
+        responseId: 'two',
+        params: { response_type: 'ephemeral', ...echoMessage('You asked: two') },
       }),
     );
   });
