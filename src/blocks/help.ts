@@ -15,6 +15,8 @@ export interface HelpOptions {
   sessions: number;
   /** Whether sessions have times (enables now / next / today). */
   dated: boolean;
+  /** Two or three questions asked the way people ask them, each answered in this catalog. */
+  questions?: readonly string[];
   /** Who will see the help: the asker alone (default), the asker in a DM, or a thread. */
   audience?: 'private' | 'dm' | 'public';
 }
@@ -39,6 +41,14 @@ export function renderHelp(options: HelpOptions): SlackMessage {
     '• `/poster help` — this message',
     '',
     `*Or mention me in a channel*, and I answer in the thread: \`@poster papers by ${author}\`, \`@poster who works on diffusion?\``,
+    ...(options.questions && options.questions.length > 0
+      ? [
+          `Ask as you would ask a person: ${options.questions
+            .slice(0, 3)
+            .map((q) => `\`${escapeMrkdwn(q)}\``)
+            .join(' · ')}`,
+        ]
+      : []),
   ];
   const blocks: KnownBlock[] = [
     { type: 'section', block_id: 'help_usage', text: { type: 'mrkdwn', text: lines.join('\n') } },

@@ -11,18 +11,29 @@
  */
 import { safeCut } from '../blocks/escape.ts';
 import type { AuthorIndex, Person } from '../search/author-index.ts';
+import type { Facets } from './facets.ts';
+import { unframe } from './framing.ts';
 
 /** Longest query or name kept, in characters: long input must not blow up a reply. */
 export const MAX_QUERY_LENGTH = 200;
 
-/** What an @mention asks for. */
+/**
+ * What an @mention asks for. `facets` (read by ./question.ts) narrow the posters: orals,
+ * award winners, with code, a session, a time of day.
+ */
 export type Intent =
   | { kind: 'help' }
-  | { kind: 'author'; name: string }
-  | { kind: 'topic'; query: string }
-  | { kind: 'topic_and_author'; query: string; name: string }
+  | { kind: 'author'; name: string; facets?: Facets }
+  | { kind: 'topic'; query: string; facets?: Facets }
+  /**
+   * A topic by a person. `phrase`, when the words came as "X by Y", is the whole question,
+   * tried first as the title of a poster ("Meta-Imitation Learning by Watching Videos").
+   */
+  | { kind: 'topic_and_author'; query: string; name: string; facets?: Facets; phrase?: string }
   /** A short phrase that may be a person or a subject ("hsieh", "diffusion"): try people first. */
-  | { kind: 'name_or_topic'; text: string }
+  | { kind: 'name_or_topic'; text: string; facets?: Facets }
+  /** Facets alone: "what are the orals?", `/poster with code`. */
+  | PostersIntent
   | ScheduleIntent;
 
 /** "What is on now / next / today". */
@@ -31,12 +42,20 @@ export interface ScheduleIntent {
   which: 'now' | 'next' | 'today';
 }
 
-/** What a `/poster` command asks for. */
+/** Every poster with some facets. */
+export interface PostersIntent {
+  kind: 'posters';
+  facets: Facets;
+}
+
+/** What a `/poster` command asks for: the mention's phrasings of people and facets too. */
 export type CommandIntent =
   | { kind: 'help' }
-  | { kind: 'author'; name: string }
+  | { kind: 'author'; name: string; facets?: Facets }
+  | Extract<Intent, { kind: 'topic_and_author' }>
+  | PostersIntent
   | ScheduleIntent
-  | { kind: 'search'; query: string };
+  | { kind: 'search'; query: string; facets?: Facets };
 
 const CONTROL_RE = /[\p{Cc}\p{Cf}]/gu;
 
@@ -90,15 +109,18 @@ const WORK =
 const NOUN_RE = new RegExp(`^${WORK}$`, 'i');
 const BY = '(?:(?:co-?)?authored|written|presented|published|done)?\\s*by';
 
-/** "papers by X", "anything from X": whatever follows is taken as the name. */
+/**
+ * "papers by X" (whatever follows "by" is taken as a name when it could be one) and "anything
+ * from X" (only when X looks like a person: "from" starts topics too).
+ */
 const EXPLICIT_AUTHOR_PATTERNS: readonly RegExp[] = [
-  new RegExp(`^(?:${WORK}\\s+)?${BY}\\s+(?<name>.+)$`, 'i'),
+  new RegExp(`^(?:${WORK}\\s+)?${BY}\\s+(?<by>.+)$`, 'i'),
   new RegExp(`^${WORK}\\s+(?:from|of|with|featuring)\\s+(?<name>.+)$`, 'i'),
 ];
 
 /** Questions about a person ("what is X presenting?"); the capture must look like a name. */
 const AUTHOR_QUESTION_PATTERNS: readonly RegExp[] = [
-  /^(?:what|which)(?:\s+(?:papers?|posters?))?\s+(?:is|are|does|do|will|did)\s+(?<name>.+?)\s+(?:presenting|present|showing|show|have|has|got|bringing|working on|work on|publish|published|written|write)(?:\s+(?:today|tomorrow|here))?$/i,
+  /^(?:what|which)(?:\s+(?:papers?|posters?))?(?:\s+(?:is|are|does|do|will|did)|['’]s)\s+(?<name>.+?)\s+(?:presenting|present|showing|show|have|has|got|bringing|working on|work on|publish|published|written|write)(?:\s+(?:today|tomorrow|here))?$/i,
   /^which\s+(?:papers?|posters?)\s+(?:is|are|has|have|did)\s+(?<name>.+?)\s+(?:on|in|presenting|authored|written|co-?authored|got)$/i,
   /^(?:where|when)\s+(?:is|are|does|do)\s+(?<name>.+?)(?:['’]s?\s+(?:papers?|posters?))?(?:\s+(?:presenting|present|poster|posters))?$/i,
   /^(?:is|does)\s+(?<name>.+?)\s+(?:presenting|present|here|have\s+(?:a|any)\s+(?:papers?|posters?))$/i,
@@ -112,7 +134,7 @@ const TOPIC_AND_AUTHOR_PATTERNS: readonly RegExp[] = [
     'i',
   ),
   new RegExp(
-    `^(?:${WORK}\\s+)?${BY}\\s+(?<name>.+?)\\s+(?:on|about|regarding|concerning)\\s+(?<query>.+)$`,
+    `^(?:${WORK}\\s+)?${BY}\\s+(?<by>.+?)\\s+(?:on|about|regarding|concerning)\\s+(?<query>.+)$`,
     'i',
   ),
 ];
@@ -206,28 +228,75 @@ function schedule(text: string): ScheduleIntent | undefined {
   return groups ? { kind: 'schedule', which: 'now' } : undefined;
 }
 
+/** What the caller knows that a pure parser cannot: which names belong to people. */
+export interface MentionOptions {
+  /** True when the catalog knows (or nearly knows) someone by this name. */
+  knowsName?: (name: string) => boolean;
+}
+
+/** Name particles written in lower case: "Shalini de Mello", "Ludwig van Beethoven". */
+const PARTICLES = new Set(
+  'de da das di do dos du del della der den la le van von ter ten bin al el'.split(' '),
+);
+
+/**
+ * True when what follows "from" or "by" is a person: it could be a name, and is written like
+ * one (capitalised words or initials: "Yi Tay", "X.Y. Han", "LIU YONG") or is a name the
+ * catalog knows ("yi tay"). "simulation to real robots" and "noisy labels" are topics.
+ */
+export function looksLikePerson(name: string, options: MentionOptions = {}): boolean {
+  if (!couldBeName(name)) return false;
+  const words = name.split(' ');
+  const capitalised = words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w));
+  return (capitalised && /^\p{Lu}/u.test(name)) || options.knowsName?.(name) === true;
+}
+
+/** An @mention's text without Slack markup, wrapping punctuation and openers. */
+export function mentionText(text: string): string {
+  return strip(cleanInput(stripSlackMarkup(text)));
+}
+
 /**
  * Reads an @mention's text (already decoded from Slack's `&lt;` escaping, still holding the
- * `<@BOT>` mention). Empty text, "help", "hi" and "?" ask for help.
+ * `<@BOT>` mention). Empty text, "help", "hi" and "?" ask for help. A question's wrapping
+ * ("is anyone presenting work on …", see framing.ts) is dropped before the topic is read,
+ * and "from"/"by" start an author only when a person follows ({@link looksLikePerson}).
  */
-export function parseMention(text: string): Intent {
-  const cleaned = strip(cleanInput(stripSlackMarkup(text)));
+export function parseMention(text: string, options: MentionOptions = {}): Intent {
+  const cleaned = mentionText(text);
   if (HELP_RE.test(cleaned) || isHollow(cleaned)) return { kind: 'help' };
   const when = schedule(cleaned);
   if (when) return when;
 
+  const person = (name: string | undefined, explicitBy: boolean) =>
+    name !== undefined &&
+    !NOUN_RE.test(name) &&
+    (explicitBy ? couldBeName(tidyName(name)) : looksLikePerson(tidyName(name), options));
   const both = firstMatch(TOPIC_AND_AUTHOR_PATTERNS, cleaned);
-  if (both?.query && both.name) return topicAndAuthor(both.query, both.name);
-  const named = firstMatch(EXPLICIT_AUTHOR_PATTERNS, cleaned)?.name;
-  if (named && !NOUN_RE.test(named)) return { kind: 'author', name: tidyName(named) };
+  const bothName = both?.by ?? both?.name;
+  if (both?.query && bothName && person(bothName, both.by !== undefined)) {
+    return topicAndAuthor(both.query, bothName);
+  }
+  const named = firstMatch(EXPLICIT_AUTHOR_PATTERNS, cleaned);
+  const namedName = named?.by ?? named?.name;
+  if (namedName && person(namedName, named?.by !== undefined)) {
+    return { kind: 'author', name: tidyName(namedName) };
+  }
   const asked = firstMatch(AUTHOR_QUESTION_PATTERNS, cleaned)?.name;
   if (asked && couldBeName(tidyName(asked))) return { kind: 'author', name: tidyName(asked) };
-  const topic = firstMatch(TOPIC_PATTERNS, cleaned)?.query;
+
+  const unframed = unframe(cleaned);
+  if (unframed.text === '') return { kind: 'help' };
+  const rest = strip(unframed.text);
+  const topic = firstMatch(TOPIC_PATTERNS, rest)?.query;
   if (topic) return { kind: 'topic', query: strip(topic.replace(WORK_ON_RE, '')) };
-  const tail = SUBJECT_BY_AUTHOR_RE.exec(cleaned)?.groups;
-  if (tail?.query && tail.name) return topicAndAuthor(tail.query, tail.name);
-  const headless = TRAILING_NOUN_RE.exec(cleaned)?.groups?.text;
-  return bare(strip(headless ?? cleaned));
+  const tail = SUBJECT_BY_AUTHOR_RE.exec(rest)?.groups;
+  if (tail?.query && tail.name) {
+    if (person(tail.name, false)) return topicAndAuthor(tail.query, tail.name);
+    return { kind: 'topic', query: strip(rest.replace(WORK_ON_RE, '')) };
+  }
+  const headless = strip(TRAILING_NOUN_RE.exec(rest)?.groups?.text ?? rest);
+  return unframed.topic ? { kind: 'topic', query: headless } : bare(headless);
 }
 
 function topicAndAuthor(query: string, name: string): Intent {

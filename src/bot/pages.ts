@@ -39,8 +39,11 @@ export function hitItem(hit: SearchHit): ResultItem {
 }
 
 export interface Pages {
-  /** One page of results for a request; `undefined` when the request finds nothing. */
-  show(request: ResultsRequest): SlackMessage | undefined;
+  /**
+   * One page of results for a request; `undefined` when the request finds nothing. `lead`
+   * is said above the request's own note, on this page only (why these results).
+   */
+  show(request: ResultsRequest, lead?: string): SlackMessage | undefined;
 }
 
 export interface PagesDeps {
@@ -56,8 +59,10 @@ export function createPages({ pageSize: asked, sessions, find }: PagesDeps): Pag
   // stepping by pages shows every result at every RESULTS_PER_PAGE (1–10).
   const pageSize = Math.min(asked, MAX_CARDS_PER_MESSAGE);
   return {
-    show(request) {
-      const { subject, total, items, note } = find(request);
+    show(request, lead) {
+      const found = find(request);
+      const { subject, total, items } = found;
+      const note = [lead, found.note].filter(Boolean).join(' ');
       if (total === 0) return undefined;
       const pages = Math.ceil(total / pageSize);
       const page = Math.min(request.page, pages - 1);

@@ -19,8 +19,9 @@ import { createPeopleFeature } from './features/people.ts';
 import { createSearchFeature } from './features/search.ts';
 import { createSessionsFeature } from './features/sessions.ts';
 import { createSimilarFeature } from './features/similar.ts';
-import { type CommandIntent, type Intent, parseMention, parsePosterCommand } from './intent.ts';
+import type { CommandIntent, Intent } from './intent.ts';
 import { createPages, type Found } from './pages.ts';
+import { readCommand, readMention } from './question.ts';
 import type { ResultsRequest } from './results-request.ts';
 import type { Asker, Replies, Reply } from './types.ts';
 
@@ -63,7 +64,7 @@ function createFeatures(deps: RepliesDeps): Feature[] {
   const features = [
     createHelpFeature(context),
     search,
-    createPeopleFeature({ ...context, search: search.search, nothingFound: search.nothingFound }),
+    createPeopleFeature({ ...context, search }),
     createSessionsFeature(context),
     createPaperActionsFeature(context),
     createSimilarFeature(context),
@@ -95,10 +96,13 @@ export function createReplies(deps: RepliesDeps): Replies {
   const commands = merge(features, (f) => f.command as IntentTable<CommandIntent>);
   const mentions = merge(features, (f) => f.mention as IntentTable<Intent>);
   const actions = merge(features, (f) => f.actions);
+  // Lets the question reader tell a name from a topic ("papers from yi tay"); a near miss
+  // ("learning by doing" ~ Li Dong) is not a name the catalog knows.
+  const people = { knowsName: (name: string) => deps.authors.find(name).kind === 'people' };
 
   return {
     command(text, asker) {
-      const intent = parsePosterCommand(text);
+      const intent = readCommand(text, people);
       const message = route(commands, intent.kind, 'command')(intent, on(asker, 'command'));
       // Synchronous when the feature is (the CLI and the snapshot test rely on it).
       return message instanceof Promise
@@ -113,7 +117,7 @@ export function createReplies(deps: RepliesDeps): Replies {
       return handler(value, on(asker, 'command'));
     },
     mention(text, asker) {
-      const intent = parseMention(text);
+      const intent = readMention(text, people);
       return route(mentions, intent.kind, 'mention')(intent, on(asker, 'thread'));
     },
   };

@@ -15,12 +15,27 @@ export const DIGEST_CHANNEL = 'C0DIGEST';
 export const DIGEST_DAY = '2020-04-28';
 const CHILD = new URL('./digest-child.ts', import.meta.url).pathname;
 
-/** One session on DIGEST_DAY with `n` posters: 1 root + ceil(n / 8) thread replies. */
+/** Posters per session in {@link digestCatalog}. */
+const POSTERS_PER_SESSION = 8;
+
+/**
+ * Sessions of 8 posters on DIGEST_DAY, `n` posters in all: the digest posts a root and one
+ * thread reply per session (no highlights), so 1 + ceil(n / 8) messages.
+ */
 export function digestCatalog(n: number): Catalog {
+  const count = Math.ceil(n / POSTERS_PER_SESSION);
   return {
-    sessions: [{ id: 's1', name: 'Tues Session 1', start: '2020-04-28T05:00:00Z' }],
+    sessions: Array.from({ length: count }, (_, s) => ({
+      id: `s${s + 1}`,
+      name: `Tues Session ${s + 1}`,
+      start: `2020-04-28T${String(5 + 2 * s).padStart(2, '0')}:00:00Z`,
+    })),
     papers: Array.from({ length: n }, (_, i) =>
-      makePaper({ id: `p${i}`, title: `Poster ${i}`, sessionIds: ['s1'] }),
+      makePaper({
+        id: `p${i}`,
+        title: `Poster ${i}`,
+        sessionIds: [`s${Math.floor(i / POSTERS_PER_SESSION) + 1}`],
+      }),
     ),
   };
 }

@@ -21,6 +21,7 @@ function intentTexts(intent: CommandIntent | Intent): string[] {
   switch (intent.kind) {
     case 'help':
     case 'schedule':
+    case 'posters':
       return [];
     case 'author':
       return [intent.name];

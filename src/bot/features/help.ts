@@ -1,4 +1,4 @@
-/** Help: usage, with example searches that are known to find posters. */
+/** Help: usage, with example searches and questions that are known to find posters. */
 import { type HelpOptions, renderHelp } from '../../blocks/help.ts';
 import type { SlackMessage } from '../../blocks/message.ts';
 import type { Paper } from '../../catalog/types.ts';
@@ -18,15 +18,19 @@ export function createHelpFeature({ index, catalog }: BotContext): Feature {
   // The help text depends on the catalog and the audience only: made once per audience, on
   // first use (five searches and a pass over every author are not for each `/poster help`).
   const made = new Map<HelpAudience, SlackMessage>();
-  let examples: { examples: string[]; exampleAuthor?: string } | undefined;
+  let examples: { examples: string[]; questions: string[]; exampleAuthor?: string } | undefined;
   function help(_intent: unknown, asker: Asker): SlackMessage {
     const audience = audienceOf(asker.surface);
     const cached = made.get(audience);
     if (cached) return cached;
-    examples ??= {
-      examples: HELP_EXAMPLES.filter((q) => index.search(q, { limit: 1 }).length > 0),
-      ...withAuthor(mostPublishedAuthor(index.all())),
-    };
+    if (!examples) {
+      const found = HELP_EXAMPLES.filter((q) => index.search(q, { limit: 1 }).length > 0);
+      examples = {
+        examples: found,
+        questions: exampleQuestions(found[0], index.all()),
+        ...withAuthor(mostPublishedAuthor(index.all())),
+      };
+    }
     const message = renderHelp({
       ...examples,
       papers: index.size,
@@ -39,6 +43,22 @@ export function createHelpFeature({ index, catalog }: BotContext): Feature {
   }
 
   return { name: 'help', command: { help }, mention: { help } };
+}
+
+/**
+ * Two or three questions for the help, each answerable in this catalog: a topic wrapped as
+ * people ask (from an example known to find posters), and the facets the data has.
+ */
+function exampleQuestions(topic: string | undefined, papers: readonly Paper[]): string[] {
+  const questions: string[] = [];
+  if (topic) questions.push(`@poster is anyone presenting work on ${topic}?`);
+  if (papers.some((p) => p.decision === 'Oral')) questions.push('@poster what are the orals?');
+  if (topic && papers.some((p) => p.decision === 'Spotlight')) {
+    questions.push(`/poster spotlights on ${topic}`);
+  } else if (papers.some((p) => p.codeUrls.length > 0)) {
+    questions.push('/poster with code');
+  }
+  return questions.slice(0, 3);
 }
 
 type HelpAudience = NonNullable<HelpOptions['audience']>;

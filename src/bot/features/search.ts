@@ -1,11 +1,18 @@
-/** Keyword search: `/poster <keywords>`, "@poster diffusion models", "Try:" suggestions. */
+/**
+ * Keyword search and questions about topics: `/poster <keywords>`, "@poster is anyone
+ * presenting work on diffusion?", a poster named outright ("where is the F8Net poster?"),
+ * facets ("orals", "spotlights on optimization", `/poster with code`) and "Try:" suggestions.
+ */
 import { ACTION_IDS } from '../../blocks/ids.ts';
 import type { SlackMessage } from '../../blocks/message.ts';
-import { renderNoResults } from '../../blocks/paper.ts';
-import { renderNothingAbout } from '../../blocks/results.ts';
+import { renderNoResults, renderNotice } from '../../blocks/paper.ts';
+import { renderNothingAbout, renderResults } from '../../blocks/results.ts';
+import type { Paper } from '../../catalog/types.ts';
+import { type FacetScope, type Facets, hasFacets, scopeFacets } from '../facets.ts';
 import type { BotContext, Feature } from '../feature.ts';
 import { cleanInput } from '../intent.ts';
-import { hitItem } from '../pages.ts';
+import { createKnownItems, whereAndWhen } from '../known-item.ts';
+import { hitItem, listed, NOTHING } from '../pages.ts';
 
 export interface SearchFeature extends Feature {
   /** The first page of results for `query`, or "no results" with suggestions. */
@@ -15,11 +22,20 @@ export interface SearchFeature extends Feature {
    * query, "No posters match …" when nothing matched at all; both with "did you mean".
    */
   nothingFound(query: string): SlackMessage;
+  /** A topic as asked: the poster it names when it names one, else a search narrowed by facets. */
+  topic(query: string, facets?: Facets): SlackMessage;
+  /** The poster(s) a phrase names outright, with where and when; undefined when none. */
+  known(phrase: string): SlackMessage | undefined;
+  /** The facets as a filter over papers, or why they cannot be met. */
+  scope(facets: Facets): FacetScope;
 }
 
 const PARTIAL_NOTE = 'No poster matches every word; these match some of them.';
 
-export function createSearchFeature({ index, pages }: BotContext): SearchFeature {
+export function createSearchFeature(context: BotContext): SearchFeature {
+  const { index, pages, catalog, sessions, pageSize, timeZone } = context;
+  const knownItems = createKnownItems(index);
+
   function search(query: string): SlackMessage {
     return pages.show({ kind: 'search', query, page: 0 }) ?? nothingFound(query);
   }
@@ -31,12 +47,84 @@ export function createSearchFeature({ index, pages }: BotContext): SearchFeature
       : renderNoResults(query, suggestions);
   }
 
+  function scope(facets: Facets): FacetScope {
+    return scopeFacets(facets, { sessions: catalog.sessions, now: context.now(), timeZone });
+  }
+
+  function known(phrase: string): SlackMessage | undefined {
+    const papers = knownItems.find(phrase);
+    if (papers.length === 0) return undefined;
+    const only = papers.length === 1 ? papers[0] : undefined;
+    return renderResults({
+      subject: `for ‘${cleanInput(phrase)}’`,
+      items: papers.map((paper) => ({ paper })),
+      page: 0,
+      pageSize,
+      total: papers.length,
+      sessions,
+      ...(only && { note: whereAndWhen(only, sessions, timeZone) }),
+    });
+  }
+
+  function topic(query: string, facets: Facets = {}): SlackMessage {
+    const named = known(query);
+    if (named) return named;
+    if (!hasFacets(facets)) return search(query);
+    const scoped = scope(facets);
+    if (scoped.kind === 'impossible') return renderNotice(scoped.reason);
+    const note = scoped.kind === 'filter_without_time' ? scoped.reason : undefined;
+    // Nothing with the facets: the topic without them, saying so, rather than a dead end.
+    return (
+      pages.show({ kind: 'search', query, facets, page: 0 }, note) ??
+      pages.show(
+        { kind: 'search', query, page: 0 },
+        `No posters ${scoped.description} match ‘${query}’; these are all the posters on it.`,
+      ) ??
+      nothingFound(query)
+    );
+  }
+
+  /** "What are the orals?": every poster with the facets, in catalogue order. */
+  function posters(facets: Facets): SlackMessage {
+    const scoped = scope(facets);
+    if (scoped.kind === 'impossible') return renderNotice(scoped.reason);
+    const timeOnly = Object.keys(facets).every((k) => k === 'when');
+    if (scoped.kind === 'filter_without_time' && timeOnly) {
+      return renderNotice(`${scoped.reason} Try \`/poster <keywords>\`.`);
+    }
+    const note = scoped.kind === 'filter_without_time' ? scoped.reason : undefined;
+    return (
+      pages.show({ kind: 'posters', facets, page: 0 }, note) ??
+      renderNotice(`No posters ${scoped.description}.`)
+    );
+  }
+
+  /** The facets' filter and words for a results request ("among the orals"). */
+  function filterOf(facets: Facets | undefined): {
+    filter?: (paper: Paper) => boolean;
+    words: string;
+  } {
+    if (!facets) return { words: '' };
+    const scoped = scope(facets);
+    if (scoped.kind === 'impossible') return { filter: () => false, words: '' };
+    return { filter: scoped.filter, words: scoped.description && ` ${scoped.description}` };
+  }
+
   return {
     name: 'search',
     search,
     nothingFound,
-    command: { search: ({ query }) => search(query) },
-    mention: { topic: ({ query }) => search(query) },
+    topic,
+    known,
+    scope,
+    command: {
+      search: ({ query, facets }) => topic(query, facets),
+      posters: ({ facets }) => posters(facets),
+    },
+    mention: {
+      topic: ({ query, facets }) => topic(query, facets),
+      posters: ({ facets }) => posters(facets),
+    },
     actions: {
       [ACTION_IDS.searchSuggestion]: (value) => ({
         kind: 'replace',
@@ -44,16 +132,28 @@ export function createSearchFeature({ index, pages }: BotContext): SearchFeature
       }),
     },
     finds: {
-      search: ({ query }) => {
-        const hits = index.search(query);
+      search: ({ query, facets }) => {
+        const { filter, words } = filterOf(facets);
+        const hits = index.search(query, filter && { filter });
         return {
-          subject: `for ‘${query}’`,
+          subject: `for ‘${query}’${words}`,
           total: hits.length,
           items: (from, to) => hits.slice(from, to).map(hitItem),
           // Hits are ranked by how much of the query they carry, so a partial match may
           // come first while complete ones follow: the note is for when none is complete.
           ...(hits.length > 0 && !hits.some((hit) => hit.complete) && { note: PARTIAL_NOTE }),
         };
+      },
+      posters: ({ facets }) => {
+        const { filter, words } = filterOf(facets);
+        if (!filter) return NOTHING;
+        return listed(
+          words.trim(),
+          index
+            .all()
+            .filter(filter)
+            .map((paper) => ({ paper })),
+        );
       },
     },
   };
