@@ -40,6 +40,9 @@ import {
   runDigest,
 } from './digest/run.ts';
 import type { NothingReason } from './digest/select.ts';
+// similar: `poster-bot similar` (src/similar/).
+import { SIMILAR_DEFAULTS } from './similar/build.ts';
+import { DEFAULT_SIMILAR_LIMIT, describeWhy, type SimilarIndex } from './similar/similar-index.ts';
 import type { Store } from './store/store.ts';
 import { isLocalDate, type LocalDate, localDate, zonedTimeToInstant } from './time.ts';
 
@@ -59,6 +62,10 @@ export interface CliIndex {
 export interface CliBot {
   index: CliIndex;
   replies: Replies;
+  /** Neighbours and more by the same authors (src/similar/). */
+  similar: Pick<SimilarIndex, 'find' | 'similarTo' | 'moreByAuthors'>;
+  /** Every paper, for `similar --all`. */
+  catalog: { papers: readonly Paper[] };
 }
 
 /** Loads the catalog in `dataDir`, builds the index and the replies. */
@@ -162,6 +169,19 @@ const COMMANDS: Record<string, CliCommand> = {
       post: { type: 'boolean' },
     },
     run: runDigestCommand,
+  },
+  similar: {
+    synopsis: `"<paper id or title>" [--limit N] [--json] [--data DIR] | --all [--limit N] --json [--data DIR]`,
+    summary:
+      `posters similar to a paper, and more by its authors; --all: every paper's neighbours ` +
+      `as JSON (--limit: 1 to ${SIMILAR_DEFAULTS.stored}, default ${DEFAULT_SIMILAR_LIMIT})`,
+    options: {
+      ...DATA_OPTION,
+      ...JSON_OPTION,
+      limit: { type: 'string' },
+      all: { type: 'boolean' },
+    },
+    run: runSimilar,
   },
   'check-data': {
     synopsis: '[DIR] [--json]',
@@ -344,6 +364,84 @@ function listHits(query: string, hits: readonly CliHit[]): string {
         .join('\n');
     })
     .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// similar
+
+async function runSimilar(values: OptionValues, positionals: string[], deps: CliDeps) {
+  const limit = parseSimilarLimit(values.limit);
+  if (values.all === true) {
+    if (positionals.length > 0) {
+      throw new CliUsageError(`--all takes no paper, got “${positionals.join(' ')}”`, 'similar');
+    }
+    if (values.json !== true)
+      throw new CliUsageError('--all prints JSON only: add --json', 'similar');
+    const bot = await deps.buildBot(dataDir(values, deps));
+    const all = bot.catalog.papers.map((paper) => similarJson(bot, paper, limit));
+    deps.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const text = requireText(
+    positionals,
+    'similar needs a paper id or title, e.g. similar "Graph Neural Networks for Molecules"',
+    'similar',
+  );
+  const bot = await deps.buildBot(dataDir(values, deps));
+  const paper = bot.similar.find(text) ?? (await bot.index.search(text, { limit: 1 }))[0]?.paper;
+  if (paper === undefined) {
+    deps.stderr.write(`${PROGRAM}: no paper matches “${stripControlCharacters(text)}”\n`);
+    return EXIT.failure;
+  }
+  deps.stdout.write(
+    `${values.json === true ? JSON.stringify([similarJson(bot, paper, limit)], null, 2) : listSimilar(bot, paper, limit)}\n`,
+  );
+  return EXIT.ok;
+}
+
+function parseSimilarLimit(value: OptionValues[string]): number {
+  if (value === undefined) return DEFAULT_SIMILAR_LIMIT;
+  const max = SIMILAR_DEFAULTS.stored;
+  const limit = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(limit >= 1 && limit <= max)) {
+    throw new CliUsageError(
+      `--limit must be a whole number from 1 to ${max}, got “${String(value)}”`,
+      'similar',
+    );
+  }
+  return limit;
+}
+
+/** The `--json` shape of one paper's neighbours. */
+function similarJson(bot: CliBot, paper: Paper, limit: number) {
+  return {
+    id: paper.id,
+    title: paper.title,
+    similar: (bot.similar.similarTo(paper.id, limit) ?? []).map((s) => ({
+      id: s.paper.id,
+      title: s.paper.title,
+      score: Math.round(s.score * 1000) / 1000,
+      why: describeWhy(s.why),
+    })),
+  };
+}
+
+function listSimilar(bot: CliBot, paper: Paper, limit: number): string {
+  const similar = bot.similar.similarTo(paper.id, limit) ?? [];
+  const byAuthors = bot.similar.moreByAuthors(paper.id, limit);
+  const lines = [`Similar to “${paper.title}” (id ${paper.id}):`];
+  if (similar.length === 0) lines.push('  nothing close enough');
+  similar.forEach((s, i) => {
+    lines.push(`${String(i + 1).padStart(3)}. ${s.paper.title}`);
+    lines.push(`     ${describeWhy(s.why)} · score ${s.score.toFixed(2)} · id ${s.paper.id}`);
+  });
+  lines.push('', 'More by these authors:');
+  if (byAuthors.length === 0) lines.push('  no other posters');
+  for (const { paper: other, people } of byAuthors) {
+    lines.push(`  - ${other.title}`);
+    lines.push(`    ${people.map((p) => p.name).join(', ')} · id ${other.id}`);
+  }
+  return lines.map(stripControlCharacters).join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------

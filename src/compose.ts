@@ -14,6 +14,9 @@ import { CONFIG_DEFAULTS } from './config.ts';
 import { type AuthorIndex, buildAuthorIndexData, openAuthorIndex } from './search/author-index.ts';
 import { loadSnapshot, type Snapshot } from './search/index-cache.ts';
 import { buildPaperIndexData, openPaperIndex, type PaperIndex } from './search/paper-index.ts';
+import { buildSimilarData, type SimilarData, type SimilarOptions } from './similar/build.ts';
+import { openSimilarIndex, type SimilarIndex } from './similar/similar-index.ts';
+import { packSimilar, unpackSimilar } from './similar/snapshot.ts';
 import { openStore, type Store } from './store/store.ts';
 
 export interface Bot {
@@ -21,6 +24,8 @@ export interface Bot {
   problems: DataProblem[];
   index: PaperIndex;
   authors: AuthorIndex;
+  /** Similar posters and more by the same people (src/similar/). */
+  similar: SimilarIndex;
   replies: Replies;
 }
 
@@ -36,6 +41,8 @@ export interface BuildOptions extends LoadOptions {
   cacheDir?: string;
   /** Told why a snapshot was rebuilt or not stored (one line each). */
   onCacheNotice?: (message: string) => void;
+  /** How neighbours are computed (src/similar/build.ts); the defaults were measured. */
+  similar?: Partial<SimilarOptions>;
   /** The store, for the features that keep something per user. */
   store?: Store;
 }
@@ -79,6 +86,7 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
       problems,
       index: buildPaperIndexData(catalog.papers),
       authors: buildAuthorIndexData(catalog.papers),
+      extras: { similar: packSimilar(buildSimilarData(catalog.papers, options.similar)) },
     };
   };
   const {
@@ -86,21 +94,28 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
     problems,
     index: indexData,
     authors: authorData,
+    extras,
   } = options.cacheDir === undefined
     ? build()
     : fromSnapshot(dataDir, options.cacheDir, options, build);
   const index = openPaperIndex(catalog.papers, indexData);
   const authors = openAuthorIndex(catalog.papers, authorData);
+  const similar = openSimilarIndex(
+    catalog.papers,
+    similarData(extras.similar, catalog.papers, options),
+    authors,
+  );
   const replies = createReplies({
     index,
     authors,
     catalog,
+    similar,
     pageSize: options.resultsPerPage ?? CONFIG_DEFAULTS.resultsPerPage,
     ...(options.timeZone && { timeZone: options.timeZone }),
     ...(options.now && { now: options.now }),
     ...(options.store && { store: options.store }),
   });
-  return { catalog, problems, index, authors, replies };
+  return { catalog, problems, index, authors, similar, replies };
 }
 
 /**
@@ -114,4 +129,21 @@ export function openStoreAt(path: string, { create }: { create: boolean }): Stor
     mkdirSync(dirname(path), { recursive: true });
   }
   return openStore(path);
+}
+
+/**
+ * The neighbours a snapshot holds, or built afresh when it holds none that fit (a snapshot
+ * from other code is never read, so this is for a damaged one).
+ */
+function similarData(
+  stored: unknown,
+  papers: Catalog['papers'],
+  options: BuildOptions,
+): SimilarData {
+  try {
+    return unpackSimilar(stored, papers.length);
+  } catch (error) {
+    options.onCacheNotice?.(`startup cache: ${(error as Error).message}; neighbours rebuilt`);
+    return buildSimilarData(papers, options.similar);
+  }
 }

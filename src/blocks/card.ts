@@ -23,8 +23,8 @@ export interface CardContext {
   snippet?: readonly SnippetPart[];
   /** Indexes in `paper.authors` to show in bold (the person asked for). */
   boldAuthors?: readonly number[];
-  /** Show the Abstract / Share buttons (not on an already shared card). */
-  buttons?: { abstract: boolean; share: boolean };
+  /** Show the Abstract / Share / Similar buttons (Share not on an already shared card). */
+  buttons?: { abstract: boolean; share: boolean; similar?: boolean };
   /** Unique per message: block ids must not repeat (Block Kit). */
   blockPrefix: string;
 }
@@ -119,6 +119,9 @@ export function renderCard(paper: Paper, context: CardContext): KnownBlock[] {
       : []),
     ...(buttons.share
       ? [button('Share', ACTION_IDS.paperShare, paper.id, `Share ${paper.title} with the channel`)]
+      : []),
+    ...(buttons.similar !== false
+      ? [button('Similar', ACTION_IDS.similarShow, paper.id, `Posters similar to ${paper.title}`)]
       : []),
   ];
   if (elements.length > 0) {

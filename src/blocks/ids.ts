@@ -9,4 +9,6 @@ export const ACTION_IDS = {
   paperShare: 'paper_share',
   searchSuggestion: 'search_suggestion',
   authorPick: 'author_pick',
+  /** "Similar" on a card: posters like this one (src/bot/features/similar.ts). */
+  similarShow: 'similar_show',
 } as const;

@@ -11,7 +11,7 @@ import type { SlackMessage } from './message.ts';
 export const MAX_ABSTRACT = 8000;
 const ABSTRACT_CHUNK = 2900;
 
-/** The full abstract of one paper, with its links and a Share button. */
+/** The full abstract of one paper, with its links and the Share and Similar buttons. */
 export function renderAbstract(paper: Paper, sessions: ReadonlyMap<string, Session>): SlackMessage {
   const heading = [
     renderTitle(paper),
@@ -42,7 +42,10 @@ export function renderAbstract(paper: Paper, sessions: ReadonlyMap<string, Sessi
   blocks.push({
     type: 'actions',
     block_id: 'abstract_actions',
-    elements: [button('Share', ACTION_IDS.paperShare, paper.id)],
+    elements: [
+      button('Share', ACTION_IDS.paperShare, paper.id),
+      button('Similar', ACTION_IDS.similarShow, paper.id),
+    ],
   });
   return {
     text: truncate(`Abstract: ${escapeMrkdwn(paper.title)}`, SLACK_LIMITS.fallbackText),

@@ -10,6 +10,7 @@ import type { SlackMessage } from '../blocks/message.ts';
 import type { Catalog, Session } from '../catalog/types.ts';
 import type { AuthorIndex } from '../search/author-index.ts';
 import type { PaperIndex } from '../search/paper-index.ts';
+import type { SimilarIndex } from '../similar/similar-index.ts';
 import type { Store } from '../store/store.ts';
 import type { CommandIntent, Intent } from './intent.ts';
 import type { Found, Pages } from './pages.ts';
@@ -55,6 +56,8 @@ export interface BotContext {
   index: PaperIndex;
   authors: AuthorIndex;
   catalog: Catalog;
+  /** Neighbours and more by the same people (src/similar/). */
+  similar: SimilarIndex;
   /** Sessions by id, for the session line of every card. */
   sessions: ReadonlyMap<string, Session>;
   /** Cards per page (RESULTS_PER_PAGE). */

@@ -8,6 +8,8 @@ import { renderNotice } from '../blocks/paper.ts';
 import type { Catalog } from '../catalog/types.ts';
 import type { AuthorIndex } from '../search/author-index.ts';
 import type { PaperIndex } from '../search/paper-index.ts';
+import { buildSimilarData } from '../similar/build.ts';
+import { openSimilarIndex, type SimilarIndex } from '../similar/similar-index.ts';
 import type { Store } from '../store/store.ts';
 import type { BotContext, Feature } from './feature.ts';
 import { createHelpFeature } from './features/help.ts';
@@ -16,6 +18,7 @@ import { createPaperActionsFeature } from './features/paper-actions.ts';
 import { createPeopleFeature } from './features/people.ts';
 import { createSearchFeature } from './features/search.ts';
 import { createSessionsFeature } from './features/sessions.ts';
+import { createSimilarFeature } from './features/similar.ts';
 import type { CommandIntent, Intent } from './intent.ts';
 import { createPages, type Found } from './pages.ts';
 import { readCommand, readMention } from './question.ts';
@@ -34,6 +37,11 @@ export interface RepliesDeps {
   timeZone?: string;
   /** The store, for features that keep something per user (none yet: saving comes next). */
   store?: Store;
+  /**
+   * Neighbours built with the catalogue (src/compose.ts passes the snapshot's); without
+   * them, built on the first "Similar" click.
+   */
+  similar?: SimilarIndex;
 }
 
 /** Builds every feature over the same domain and shared pager. */
@@ -43,6 +51,7 @@ function createFeatures(deps: RepliesDeps): Feature[] {
   const context: BotContext = {
     ...deps,
     sessions,
+    similar: deps.similar ?? similarOnFirstUse(deps),
     now: deps.now ?? (() => new Date()),
     timeZone: deps.timeZone ?? 'UTC',
     pages: createPages({
@@ -58,10 +67,28 @@ function createFeatures(deps: RepliesDeps): Feature[] {
     createPeopleFeature({ ...context, search }),
     createSessionsFeature(context),
     createPaperActionsFeature(context),
+    createSimilarFeature(context),
     createPagingFeature(context),
   ];
   finds = merge(features, (f) => f.finds as Record<string, (r: ResultsRequest) => Found>);
   return features;
+}
+
+/** Neighbours of the catalogue, built when first asked for (see {@link RepliesDeps.similar}). */
+function similarOnFirstUse({ catalog, authors }: RepliesDeps): SimilarIndex {
+  let built: SimilarIndex | undefined;
+  const get = () => {
+    built ??= openSimilarIndex(catalog.papers, buildSimilarData(catalog.papers), authors);
+    return built;
+  };
+  return {
+    get stored() {
+      return get().stored;
+    },
+    find: (idOrTitle) => get().find(idOrTitle),
+    similarTo: (paperId, limit) => get().similarTo(paperId, limit),
+    moreByAuthors: (paperId, limit) => get().moreByAuthors(paperId, limit),
+  };
 }
 
 export function createReplies(deps: RepliesDeps): Replies {

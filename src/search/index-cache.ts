@@ -38,7 +38,7 @@ import type { PaperIndexData } from './paper-index.ts';
 import { isStoredTermTree } from './term-tree.ts';
 
 /** Bump when the snapshot's shape changes in a way the code hash would not show. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 /** What a snapshot holds: everything start-up derives from the data folder. */
 export interface Snapshot {
@@ -46,6 +46,11 @@ export interface Snapshot {
   problems: DataProblem[];
   index: PaperIndexData;
   authors: AuthorIndexData;
+  /**
+   * What other modules derive from the catalog and store with it, by name (src/compose.ts
+   * puts src/similar/'s neighbours here), as `v8.serialize` can store it; checked by its owner.
+   */
+  extras: Record<string, unknown>;
 }
 
 export interface SnapshotCacheOptions {
@@ -75,7 +80,7 @@ const FILE_SUFFIX = '.bin';
 /** The loader reads folders this deep; hashing one level more costs nothing. */
 const MAX_DEPTH = 4;
 /** The modules whose output a snapshot stores (relative to this file). */
-const CODE_FOLDERS = ['../catalog', '.'];
+const CODE_FOLDERS = ['../catalog', '.', '../similar'];
 
 /**
  * The snapshot for `dataDir`: read from `options.dir` when one with the current key is
@@ -157,7 +162,7 @@ function hashFile(hash: Hash, path: string, buffer: Buffer): void {
  * File layout: MAGIC, then the byte lengths of the four parts (64-bit little-endian), then
  * two checksums, each in 32 bytes — of parts 1 and 2, checked before they are deserialised, and of parts
  * 3 and 4, checked as the abstracts are read — then the parts:
- * 1. the indexes (paper and author index), `v8.serialize`d;
+ * 1. the indexes (paper and author index) and the extras, `v8.serialize`d;
  * 2. the catalog and problems, `v8.serialize`d, with every abstract empty and a layout of
  *    the abstracts beside (see `packTexts`);
  * 3. the abstracts that Latin-1 can hold, run together as Latin-1 bytes;
@@ -378,11 +383,11 @@ function readInto(fd: number, buffer: Buffer, position: number, length: number):
 function writeSnapshot(file: string, snapshot: Snapshot, notice: (message: string) => void) {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    const { index, authors, catalog, problems } = snapshot;
+    const { index, authors, extras, catalog, problems } = snapshot;
     const { latin1, wide, layout } = packTexts(catalog.papers.map((p) => p.abstract));
     const papers = catalog.papers.map((p) => ({ ...p, abstract: '' }));
     const rest: CatalogPart = { catalog: { ...catalog, papers }, problems, abstracts: layout };
-    const parts = [serialize({ index, authors }), serialize(rest), latin1, wide];
+    const parts = [serialize({ index, authors, extras }), serialize(rest), latin1, wide];
     const header = Buffer.alloc(HEADER_BYTES);
     MAGIC.copy(header);
     parts.forEach((part, i) => {
@@ -444,6 +449,8 @@ function isSnapshot(value: unknown): value is Snapshot {
     Array.isArray(s?.catalog?.papers) &&
     Array.isArray(s.catalog.sessions) &&
     Array.isArray(s.problems) &&
+    typeof s.extras === 'object' &&
+    s.extras !== null &&
     isAuthorData(s.authors) &&
     Array.isArray(index?.vocabulary) &&
     index.counts instanceof Uint32Array &&

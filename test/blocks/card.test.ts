@@ -67,9 +67,29 @@ describe('renderCard', () => {
             value: 'p1',
             accessibility_label: 'Share EViT: Expediting Vision Transformers with the channel',
           },
+          {
+            type: 'button',
+            text: { type: 'plain_text', text: 'Similar' },
+            action_id: 'similar_show',
+            value: 'p1',
+            accessibility_label: 'Posters similar to EViT: Expediting Vision Transformers',
+          },
         ],
       },
     ]);
+  });
+
+  it('leaves the Similar button out when asked to', () => {
+    const paper = makePaper({ id: 'p1', title: 'T' });
+    const blocks = renderCard(paper, {
+      sessions,
+      blockPrefix: 'c',
+      buttons: { abstract: true, share: false, similar: false },
+    });
+    const actions = blocks.find((b) => b.type === 'actions');
+    const ids = actions?.type === 'actions' ? actions.elements.map((e) => JSON.stringify(e)) : [];
+    expect(ids).toHaveLength(1);
+    expect(ids[0]).toContain('paper_show_abstract');
   });
 
   it('escapes data that looks like Slack markup', () => {

@@ -11,6 +11,9 @@ import {
   type CliIndex,
   runCli,
 } from '../../src/cli.ts';
+import { createAuthorIndex } from '../../src/search/author-index.ts';
+import { buildSimilarData } from '../../src/similar/build.ts';
+import { openSimilarIndex } from '../../src/similar/similar-index.ts';
 import { openStore } from '../../src/store/store.ts';
 
 const paper = (id: string, title: string, authors: string[], abstract: string): Paper => ({
@@ -54,6 +57,9 @@ function createTinyIndex(papers: readonly Paper[]): CliIndex & { limits: number[
     },
   };
 }
+
+/** Real neighbours over {@link PAPERS} (the `similar` command has tests of its own). */
+const SIMILAR = openSimilarIndex(PAPERS, buildSimilarData(PAPERS), createAuthorIndex(PAPERS));
 
 /** Replies that echo how they were called, as one-section messages. */
 const echoReplies: Replies = {
@@ -110,7 +116,7 @@ async function cli(argv: string[], env: Record<string, string> = {}, bot?: Parti
     env,
     buildBot: async (dataDir) => {
       dataDirs.push(dataDir);
-      return { index, replies: echoReplies, ...bot };
+      return { index, replies: echoReplies, similar: SIMILAR, catalog: { papers: PAPERS }, ...bot };
     },
     ...OFFLINE_DEPS,
   });

@@ -62,6 +62,7 @@ function build(): Snapshot {
     problems,
     index: buildPaperIndexData(catalog.papers),
     authors: buildAuthorIndexData(catalog.papers),
+    extras: { note: 'kept as stored' },
   };
 }
 

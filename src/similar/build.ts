@@ -1,0 +1,579 @@
+/**
+ * Neighbours for every paper of a catalogue, computed once when the catalogue loads.
+ *
+ * Each paper is a TF-IDF vector over its title, keywords and abstract (words and two-word
+ * phrases, see terms.ts; sublinear term frequency, title and keywords weighted up, unit
+ * length). Two papers are as close as the cosine of their vectors, plus a second-order term:
+ * papers that the same close papers are close to are closer (one step of diffusion over the
+ * neighbour graph), which recovers topical neighbours that word a topic differently. A
+ * shared author adds a small bonus. `scripts/similar-eval.ts` measured each choice (see the
+ * README): TF-IDF cosine alone, an LSA projection, BM25 more-like-this, with and without
+ * phrases, diffusion and co-authors.
+ *
+ * Cost: candidates come from an inverted index, walked only for a paper's most weighty terms
+ * and, per term, only its most weighty papers; the candidates found are then scored exactly.
+ * No step compares every pair of papers, so 100k papers take seconds, not hours.
+ */
+import type { Paper } from '../catalog/types.ts';
+import { foldText } from '../search/analyze.ts';
+import { personKey } from '../search/names.ts';
+import { type LsaOptions, lsaEmbed } from './lsa.ts';
+import { Vocabulary, writtenForm } from './terms.ts';
+
+/** How neighbours are computed; see {@link SIMILAR_DEFAULTS}. */
+export interface SimilarOptions {
+  /** Neighbours kept per paper (what a card or the CLI can show at most). */
+  stored: number;
+  /** Weight of one occurrence in each field, before the sublinear damping. */
+  fieldWeights: { title: number; keywords: number; abstract: number };
+  /** Count two-word phrases as terms of their own (`question answering`). */
+  phrases: boolean;
+  /** Weight of a phrase term relative to a word. */
+  phraseWeight: number;
+  /** Terms in more than this share of the papers say nothing about a topic and are ignored. */
+  maxDocumentShare: number;
+  /** A paper's most weighty terms walked to find candidates. */
+  queryTerms: number;
+  /** Papers walked per term: its most weighty ones. */
+  postingCap: number;
+  /** Postings contributing less than this to a candidate's score are not walked. */
+  minContribution: number;
+  /** Neighbours kept per paper for the diffusion step. */
+  candidates: number;
+  /** Candidates scored exactly, as a multiple of `candidates` (the best by a partial score). */
+  rescored: number;
+  /** Dimensions of the LSA space (0: no LSA). */
+  lsaRank: number;
+  /** Phrases are LSA terms too (else words only). */
+  lsaPhrases: boolean;
+  /** Tuning of the LSA step (sample, terms, iterations). */
+  lsa: Partial<LsaOptions>;
+  /** Share of the LSA cosine in a pair's first-order score (the rest is the TF-IDF cosine). */
+  lsaWeight: number;
+  /** Weight of the second-order similarity (0: plain cosine). */
+  diffusion: number;
+  /** Added to the score per person two papers share (0: ignore authors). */
+  coauthorBonus: number;
+  /** Terms shown in a "why" line. */
+  whyTerms: number;
+}
+
+/** Defaults chosen by `npm run eval:similar` (README, "Similar posters"). */
+export const SIMILAR_DEFAULTS: SimilarOptions = {
+  stored: 10,
+  fieldWeights: { title: 2, keywords: 2, abstract: 1 },
+  phrases: true,
+  phraseWeight: 1,
+  maxDocumentShare: 0.2,
+  queryTerms: 60,
+  postingCap: 400,
+  minContribution: 0.004,
+  candidates: 50,
+  rescored: 2,
+  lsaRank: 100,
+  lsaWeight: 0.5,
+  lsa: { sample: 2000, powerIterations: 1, maxTerms: 8000 },
+  lsaPhrases: true,
+  diffusion: 30,
+  coauthorBonus: 0,
+  whyTerms: 3,
+};
+
+/** No neighbour, no term: the filler of a short row. */
+export const NONE = 0xffffffff;
+
+/** A term is never too common to count while it is in at most this many papers. */
+const MIN_COMMON_DF = 5;
+
+/**
+ * Neighbours of every paper, as flat typed arrays (cheap to store in a start-up snapshot and
+ * to read back). Row `i` (`stored` slots) belongs to `papers[i]`; unused slots hold {@link NONE}.
+ */
+export interface SimilarData {
+  /** Slots per paper. */
+  stored: number;
+  /** Terms per neighbour in {@link why}. */
+  whyTerms: number;
+  /** Positions of the neighbours in the catalogue, best first. */
+  neighbours: Uint32Array;
+  /** Their scores (cosine plus second-order and author terms; higher is closer). */
+  scores: Float32Array;
+  /** Per neighbour, `whyTerms` indexes into {@link surfaces}: the shared terms, most telling first. */
+  why: Uint32Array;
+  /** Shared terms as the paper asked about writes them (`question answering`, `BERT`). */
+  surfaces: string[];
+}
+
+/** Papers as term vectors, in compressed rows sorted by term id. */
+interface Vectors {
+  starts: Uint32Array;
+  terms: Uint32Array;
+  weights: Float32Array;
+  /**
+   * Per row entry, where the paper first writes the term: field (0 title, 1 abstract, 2 + k
+   * keyword k) and span. Read back only for the few terms a "why" line shows.
+   */
+  fields: Uint32Array;
+  spanStarts: Uint32Array;
+  spanEnds: Uint32Array;
+  /** Term id → whether it is a two-word phrase, and the term ids of its words. */
+  phraseWords: ReadonlyMap<number, readonly [number, number]>;
+  termCount: number;
+}
+
+/** Builds the neighbours of every paper; `papers` in catalogue order. */
+export function buildSimilarData(
+  papers: readonly Paper[],
+  options: Partial<SimilarOptions> = {},
+): SimilarData {
+  const o = { ...SIMILAR_DEFAULTS, ...options };
+  const vectors = vectorize(papers, o);
+  const titles = titleKeys(papers);
+  const first = firstOrder(papers, vectors, titles, o);
+  return finish(papers, vectors, first, titles, o);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vectors
+
+/** A typed array with room for at least `size` entries (doubling), contents kept. */
+function ensure<T extends Uint32Array | Float32Array>(array: T, size: number): T {
+  if (size <= array.length) return array;
+  const bigger = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
+  const vocabulary = new Vocabulary();
+  const n = papers.length;
+  const starts = new Uint32Array(n + 1);
+  let terms = new Uint32Array(1 << 16);
+  let counts = new Float32Array(1 << 16);
+  let fields = new Uint32Array(1 << 16);
+  let spanStarts = new Uint32Array(1 << 16);
+  let spanEnds = new Uint32Array(1 << 16);
+  let df = new Uint32Array(1 << 16);
+  let total = 0;
+  const slotOf = new Map<number, number>();
+  papers.forEach((paper, i) => {
+    starts[i] = total;
+    slotOf.clear();
+    const read = (text: string, field: number, weight: number) => {
+      vocabulary.scan(text, o.phrases, (id, start, end, isPhrase) => {
+        const w = isPhrase ? weight * o.phraseWeight : weight;
+        const slot = slotOf.get(id);
+        if (slot !== undefined) {
+          counts[slot]! += w;
+          return;
+        }
+        slotOf.set(id, total);
+        terms = ensure(terms, total + 1);
+        counts = ensure(counts, total + 1);
+        fields = ensure(fields, total + 1);
+        spanStarts = ensure(spanStarts, total + 1);
+        spanEnds = ensure(spanEnds, total + 1);
+        df = ensure(df, id + 1);
+        terms[total] = id;
+        counts[total] = w;
+        fields[total] = field;
+        spanStarts[total] = start;
+        spanEnds[total] = end;
+        total++;
+        df[id]!++;
+      });
+    };
+    // The abstract first: its sentence case is how a "why" line should show a term
+    // (`vision transformer`), rather than a title's capitals.
+    read(paper.abstract, 1, o.fieldWeights.abstract);
+    read(paper.title, 0, o.fieldWeights.title);
+    paper.keywords.forEach((keyword, k) => {
+      read(keyword, 2 + k, o.fieldWeights.keywords);
+    });
+  });
+  starts[n] = total;
+  const termCount = vocabulary.keys.length;
+  // A floor, so that a small catalogue keeps the words its few papers share.
+  const maxDf = Math.max(MIN_COMMON_DF, o.maxDocumentShare * n);
+  const idf = new Float32Array(termCount);
+  for (let t = 0; t < termCount; t++) idf[t] = df[t]! > maxDf ? 0 : Math.log((n + 1) / df[t]!);
+  // Terms of one paper only (most phrases) match nothing: they count in the vector's
+  // length, but are not stored, which makes every later step cheaper.
+  let kept = 0;
+  for (let k = 0; k < total; k++) if (df[terms[k]!]! >= 2 && idf[terms[k]!]! > 0) kept++;
+  const out = {
+    starts: new Uint32Array(n + 1),
+    terms: new Uint32Array(kept),
+    weights: new Float32Array(kept),
+    fields: new Uint32Array(kept),
+    spanStarts: new Uint32Array(kept),
+    spanEnds: new Uint32Array(kept),
+    phraseWords: vocabulary.phraseWords,
+    termCount,
+  };
+  const order: number[] = [];
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    out.starts[i] = at;
+    order.length = 0;
+    let norm = 0;
+    for (let k = starts[i]!; k < starts[i + 1]!; k++) {
+      const value = (1 + Math.log(counts[k]!)) * idf[terms[k]!]!;
+      norm += value * value;
+      counts[k] = value;
+      if (df[terms[k]!]! >= 2 && value > 0) order.push(k);
+    }
+    order.sort((x, y) => terms[x]! - terms[y]!);
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (const k of order) {
+      out.terms[at] = terms[k]!;
+      out.weights[at] = counts[k]! * scale;
+      out.fields[at] = fields[k]!;
+      out.spanStarts[at] = spanStarts[k]!;
+      out.spanEnds[at] = spanEnds[k]!;
+      at++;
+    }
+  }
+  out.starts[n] = at;
+  return out;
+}
+
+/** How paper `i` writes the term at row entry `k` (see {@link Vectors.fields}). */
+function surfaceAt(papers: readonly Paper[], vectors: Vectors, i: number, k: number): string {
+  const paper = papers[i]!;
+  const field = vectors.fields[k]!;
+  const text =
+    field === 0 ? paper.title : field === 1 ? paper.abstract : paper.keywords[field - 2]!;
+  return writtenForm(text, vectors.spanStarts[k]!, vectors.spanEnds[k]!);
+}
+
+/** Term → its papers with weights, each term's list cut to its `cap` weightiest papers. */
+function postings(vectors: Vectors, cap: number) {
+  const { starts, terms, weights, termCount } = vectors;
+  const counts = new Uint32Array(termCount + 1);
+  for (let k = 0; k < terms.length; k++) if (weights[k]! > 0) counts[terms[k]! + 1]!++;
+  for (let t = 0; t < termCount; t++) counts[t + 1]! += counts[t]!;
+  const docs = new Uint32Array(counts[termCount]!);
+  const values = new Float32Array(counts[termCount]!);
+  const fill = counts.slice(0, termCount);
+  const n = starts.length - 1;
+  for (let i = 0; i < n; i++) {
+    for (let k = starts[i]!; k < starts[i + 1]!; k++) {
+      if (weights[k]! <= 0) continue;
+      const slot = fill[terms[k]!]!++;
+      docs[slot] = i;
+      values[slot] = weights[k]!;
+    }
+  }
+  // Each list weightiest first, cut to `cap`: a walk can stop where contributions get small.
+  const ends = new Uint32Array(termCount);
+  for (let t = 0; t < termCount; t++) {
+    const from = counts[t]!;
+    const to = counts[t + 1]!;
+    if (to - from > 1) {
+      const order = Array.from({ length: to - from }, (_, j) => from + j).sort(
+        (a, b) => values[b]! - values[a]!,
+      );
+      const kept = order.slice(0, cap);
+      const keptDocs = kept.map((j) => docs[j]!);
+      const keptValues = kept.map((j) => values[j]!);
+      docs.set(keptDocs, from);
+      values.set(keptValues, from);
+    }
+    ends[t] = Math.min(to, from + cap);
+  }
+  return { starts: counts, ends, docs, values };
+}
+
+// ---------------------------------------------------------------------------------------------
+// First-order neighbours
+
+/** Per paper, its `candidates` best neighbours by cosine plus author bonus, best first. */
+interface NeighbourLists {
+  width: number;
+  ids: Uint32Array;
+  scores: Float32Array;
+}
+
+/** Keeps the `width` best (score, id) pairs seen, best first; most offers are rejected at once. */
+class TopK {
+  readonly ids: Uint32Array;
+  readonly scores: Float64Array;
+  size = 0;
+  constructor(readonly width: number) {
+    this.ids = new Uint32Array(width);
+    this.scores = new Float64Array(width);
+  }
+  clear() {
+    this.size = 0;
+  }
+  offer(id: number, score: number) {
+    if (this.size === this.width && score <= this.scores[this.width - 1]!) return;
+    let at = this.size < this.width ? this.size++ : this.width - 1;
+    while (at > 0 && this.scores[at - 1]! < score) {
+      this.scores[at] = this.scores[at - 1]!;
+      this.ids[at] = this.ids[at - 1]!;
+      at--;
+    }
+    this.scores[at] = score;
+    this.ids[at] = id;
+  }
+}
+
+/** Papers each person wrote, by position (people as the author index groups them). */
+function papersByPerson(papers: readonly Paper[]): number[][] {
+  const byKey = new Map<string, number[]>();
+  papers.forEach((paper, i) => {
+    for (const name of new Set(paper.authors.map(personKey))) {
+      if (name === '') continue;
+      const list = byKey.get(name);
+      if (list) list.push(i);
+      else byKey.set(name, [i]);
+    }
+  });
+  const perPaper: number[][] = papers.map(() => []);
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    for (const i of list) perPaper[i]!.push(...list);
+  }
+  return perPaper;
+}
+
+/** The same paper under another id (listed in two files): same folded title. */
+function titleKeys(papers: readonly Paper[]): string[] {
+  return papers.map((p) => foldText(p.title).replace(/[^\p{L}\p{N}]+/gu, ''));
+}
+
+function firstOrder(
+  papers: readonly Paper[],
+  vectors: Vectors,
+  titles: readonly string[],
+  o: SimilarOptions,
+): NeighbourLists {
+  const n = papers.length;
+  const width = o.candidates;
+  const post = postings(vectors, o.postingCap);
+  const coauthors = o.coauthorBonus > 0 ? papersByPerson(papers) : undefined;
+  const ids = new Uint32Array(n * width).fill(NONE);
+  const scores = new Float32Array(n * width);
+  const approx = new Float32Array(n);
+  const touched = new Uint32Array(n);
+  const pick = new TopK(Math.ceil(width * o.rescored));
+  const dense = new Float32Array(vectors.termCount);
+  const rank = o.lsaRank;
+  const embedding =
+    rank > 0 && o.lsaWeight > 0
+      ? lsaEmbed(
+          vectors,
+          { rank, ...o.lsa },
+          o.lsaPhrases ? undefined : (t) => !vectors.phraseWords.has(t),
+        )
+      : undefined;
+  const alpha = embedding ? o.lsaWeight : 0;
+  const lsaCosine = (a: number, b: number) => {
+    let sum = 0;
+    for (let r = 0; r < rank; r++) sum += embedding![a * rank + r]! * embedding![b * rank + r]!;
+    return sum;
+  };
+  const exact = new TopK(width);
+  const { starts, terms, weights } = vectors;
+  const order: number[] = [];
+  for (let d = 0; d < n; d++) {
+    // The paper's weightiest terms.
+    order.length = 0;
+    for (let k = starts[d]!; k < starts[d + 1]!; k++) if (weights[k]! > 0) order.push(k);
+    if (order.length > o.queryTerms) {
+      order.sort((a, b) => weights[b]! - weights[a]!);
+      order.length = o.queryTerms;
+    }
+    let touchedCount = 0;
+    for (const k of order) {
+      const t = terms[k]!;
+      const w = weights[k]!;
+      const least = o.minContribution / w;
+      for (let p = post.starts[t]!; p < post.ends[t]!; p++) {
+        if (post.values[p]! < least) break;
+        const e = post.docs[p]!;
+        if (approx[e] === 0) touched[touchedCount++] = e;
+        approx[e]! += w * post.values[p]!;
+      }
+    }
+    for (const e of coauthors?.[d] ?? []) {
+      if (approx[e] === 0) touched[touchedCount++] = e;
+      approx[e]! += o.coauthorBonus;
+    }
+    pick.clear();
+    for (let c = 0; c < touchedCount; c++) {
+      const e = touched[c]!;
+      if (e !== d && titles[e] !== titles[d]) pick.offer(e, approx[e]!);
+      approx[e] = 0;
+    }
+    // Exact scores for the best approximate candidates.
+    exact.clear();
+    const bonus = new Map<number, number>();
+    for (const e of coauthors?.[d] ?? []) bonus.set(e, (bonus.get(e) ?? 0) + o.coauthorBonus);
+    // The paper's vector spread out once, so each candidate costs only its own terms.
+    for (let k = starts[d]!; k < starts[d + 1]!; k++) dense[terms[k]!] = weights[k]!;
+    for (let c = 0; c < pick.size; c++) {
+      const e = pick.ids[c]!;
+      let cos = 0;
+      for (let k = starts[e]!; k < starts[e + 1]!; k++) cos += dense[terms[k]!]! * weights[k]!;
+      const text = alpha > 0 ? (1 - alpha) * cos + alpha * lsaCosine(d, e) : cos;
+      exact.offer(e, text + (bonus.get(e) ?? 0));
+    }
+    for (let k = starts[d]!; k < starts[d + 1]!; k++) dense[terms[k]!] = 0;
+    for (let c = 0; c < exact.size; c++) {
+      ids[d * width + c] = exact.ids[c]!;
+      scores[d * width + c] = exact.scores[c]!;
+    }
+  }
+  return { width, ids, scores };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diffusion, conference order, why
+
+function finish(
+  papers: readonly Paper[],
+  vectors: Vectors,
+  first: NeighbourLists,
+  titles: readonly string[],
+  o: SimilarOptions,
+): SimilarData {
+  const n = papers.length;
+  const { width } = first;
+  const stored = o.stored;
+  const neighbours = new Uint32Array(n * stored).fill(NONE);
+  const scores = new Float32Array(n * stored);
+  const why = new Uint32Array(n * stored * o.whyTerms).fill(NONE);
+  const surfaceIds = new Map<string, number>();
+  const conferences = papers.map((p) => p.conference ?? '');
+  const combined = new Float64Array(n);
+  const touched: number[] = [];
+  const same = new TopK(stored);
+  const other = new TopK(stored);
+  const shared = new SharedTerms(papers, vectors);
+  for (let d = 0; d < n; d++) {
+    shared.of(d);
+    touched.length = 0;
+    const add = (e: number, value: number) => {
+      if (combined[e] === 0) touched.push(e);
+      combined[e]! += value;
+    };
+    for (let c = 0; c < width; c++) {
+      const e = first.ids[d * width + c]!;
+      if (e === NONE) break;
+      const s = first.scores[d * width + c]!;
+      add(e, s);
+      if (o.diffusion === 0) continue;
+      // Papers close to this close paper: weighted by both closenesses.
+      for (let c2 = 0; c2 < width; c2++) {
+        const f = first.ids[e * width + c2]!;
+        if (f === NONE) break;
+        if (f !== d && titles[f] !== titles[d])
+          add(f, (o.diffusion * s * first.scores[e * width + c2]!) / width);
+      }
+    }
+    same.clear();
+    other.clear();
+    for (const e of touched) {
+      (conferences[e] === conferences[d] ? same : other).offer(e, combined[e]!);
+      combined[e] = 0;
+    }
+    // Same conference first, then the rest, each best first.
+    let slot = 0;
+    for (const list of [same, other]) {
+      for (let c = 0; c < list.size && slot < stored; c++, slot++) {
+        const e = list.ids[c]!;
+        neighbours[d * stored + slot] = e;
+        scores[d * stored + slot] = list.scores[c]!;
+        shared.with(e, o.whyTerms).forEach((surface, k) => {
+          let id = surfaceIds.get(surface);
+          if (id === undefined) {
+            id = surfaceIds.size;
+            surfaceIds.set(surface, id);
+          }
+          why[(d * stored + slot) * o.whyTerms + k] = id;
+        });
+      }
+    }
+  }
+  return {
+    stored,
+    whyTerms: o.whyTerms,
+    neighbours,
+    scores,
+    why,
+    surfaces: [...surfaceIds.keys()],
+  };
+}
+
+/** Shared terms looked at per "why" line, weightiest first, before phrases absorb words. */
+const WHY_CANDIDATES = 8;
+/** A phrase reads better than either of its words: it goes first unless clearly weaker. */
+const PHRASE_PREFERENCE = 1.5;
+
+/**
+ * The terms a paper shares with its neighbours that weigh most in their closeness, as the
+ * paper writes them: a phrase rather than its words (`question answering`, not `question`
+ * and `answering`), and no spelling twice. The paper is spread into dense arrays once (`of`),
+ * so each neighbour costs only a walk over its own terms.
+ */
+class SharedTerms {
+  private readonly weight: Float32Array;
+  private readonly entry: Int32Array;
+  private readonly top = new TopK(WHY_CANDIDATES);
+  private paper = -1;
+
+  constructor(
+    private readonly papers: readonly Paper[],
+    private readonly vectors: Vectors,
+  ) {
+    this.weight = new Float32Array(vectors.termCount);
+    this.entry = new Int32Array(vectors.termCount);
+  }
+
+  /** Makes `paper` the one whose neighbours are asked about next. */
+  of(paper: number): this {
+    const { starts, terms, weights } = this.vectors;
+    if (this.paper >= 0) {
+      for (let k = starts[this.paper]!; k < starts[this.paper + 1]!; k++)
+        this.weight[terms[k]!] = 0;
+    }
+    this.paper = paper;
+    for (let k = starts[paper]!; k < starts[paper + 1]!; k++) {
+      this.weight[terms[k]!] = weights[k]!;
+      this.entry[terms[k]!] = k;
+    }
+    return this;
+  }
+
+  /** Up to `max` terms shared with `neighbour`, most telling first. */
+  with(neighbour: number, max: number): string[] {
+    const { starts, terms, weights, phraseWords } = this.vectors;
+    this.top.clear();
+    for (let k = starts[neighbour]!; k < starts[neighbour + 1]!; k++) {
+      const w = this.weight[terms[k]!]! * weights[k]!;
+      if (w > 0) this.top.offer(terms[k]!, phraseWords.has(terms[k]!) ? w * PHRASE_PREFERENCE : w);
+    }
+    const chosen: { term: number; surface: string }[] = [];
+    const covered = new Set<number>();
+    for (let c = 0; c < this.top.size && chosen.length < max; c++) {
+      const term = this.top.ids[c]!;
+      if (covered.has(term)) continue;
+      const words = phraseWords.get(term);
+      if (words) {
+        // A phrase replaces its words already chosen, and covers them from now on.
+        for (let x = chosen.length - 1; x >= 0; x--) {
+          if (words.includes(chosen[x]!.term)) chosen.splice(x, 1);
+        }
+        covered.add(words[0]).add(words[1]);
+      }
+      covered.add(term);
+      const surface = surfaceAt(this.papers, this.vectors, this.paper, this.entry[term]!);
+      const folded = surface.toLowerCase();
+      if (!chosen.some((x) => x.surface.toLowerCase() === folded)) chosen.push({ term, surface });
+    }
+    return chosen.map((x) => x.surface);
+  }
+}
