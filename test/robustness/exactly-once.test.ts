@@ -85,7 +85,9 @@ describe('killed with a message in flight', () => {
       maxKills: 4,
       random: seededRandom(15),
       killWindowMs: 900,
-      answerDelayMs: 150,
+      // Six posts of 300 ms each outlast the kill window, so every kill lands mid-run on a
+      // fast machine too (at 150 ms a quick run could finish before its kill).
+      answerDelayMs: 300,
     });
     expect(figures.kills).toBe(4);
     expect(figures.killsInFlight).toBeGreaterThan(0);
