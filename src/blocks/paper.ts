@@ -79,36 +79,63 @@ export function renderShared(
 
 /** "No posters match ‘x’." with "did you mean" buttons and tips. */
 export function renderNoResults(query: string, suggestions: readonly string[]): SlackMessage {
-  const echoed = escapeMrkdwn(truncate(query, 200));
+  return renderNothingFound({
+    blockId: 'no_results',
+    headline: (echoed) => `No posters match ‘${echoed}’.`,
+    query,
+    suggestions,
+    tip: () => 'Try fewer or more general words, an author’s surname, or `/poster help`.',
+  });
+}
+
+/**
+ * "No poster about ‘federated learning’." — for a query whose words some posters share, but
+ * none of its informative ones: a list would be posters about something else. Offers the
+ * "did you mean" searches as buttons and the author search, since a query of unknown words
+ * is often a name.
+ */
+export function renderNothingAbout(query: string, suggestions: readonly string[]): SlackMessage {
+  return renderNothingFound({
+    blockId: 'nothing_about',
+    headline: (echoed) => `No poster about ‘${echoed}’.`,
+    query,
+    suggestions,
+    tip: (echoed) => `Looking for a person? \`/poster author ${echoed}\` searches the authors.`,
+  });
+}
+
+/** A headline echoing the (escaped) query, up to five "did you mean" buttons, a tip. */
+function renderNothingFound(options: {
+  blockId: string;
+  headline: (echoed: string) => string;
+  query: string;
+  suggestions: readonly string[];
+  tip: (echoed: string) => string;
+}): SlackMessage {
+  const { blockId, suggestions } = options;
+  const echoed = escapeMrkdwn(truncate(options.query, 200));
+  const headline = options.headline(echoed);
   const blocks: KnownBlock[] = [
     {
       type: 'section',
-      block_id: 'no_results',
+      block_id: blockId,
       text: {
         type: 'mrkdwn',
-        text: `No posters match ‘${echoed}’.${suggestions.length > 0 ? ' Did you mean:' : ''}`,
+        text: `${headline}${suggestions.length > 0 ? ' Did you mean:' : ''}`,
       },
     },
   ];
   if (suggestions.length > 0) {
     blocks.push({
       type: 'actions',
-      block_id: 'no_results_suggestions',
+      block_id: `${blockId}_suggestions`,
       elements: suggestions
         .slice(0, 5)
         .map((s, i) => button(s, `${ACTION_IDS.searchSuggestion}_${i}`, s)),
     });
   }
-  blocks.push({
-    type: 'context',
-    elements: [
-      {
-        type: 'mrkdwn',
-        text: 'Try fewer or more general words, an author’s surname, or `/poster help`.',
-      },
-    ],
-  });
-  return { text: `No posters match ‘${echoed}’.`, blocks };
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: options.tip(echoed) }] });
+  return { text: headline, blocks };
 }
 
 /** A short message (an error, a notice) as a single section. */

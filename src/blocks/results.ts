@@ -102,45 +102,6 @@ function renderMissing(words: readonly string[]): KnownBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: `Missing: ${shown.join(' ')}` }] };
 }
 
-/**
- * "No poster about ‘federated learning’." — for a query whose words some posters share, but
- * none of its informative ones: a list would be posters about something else. Offers the
- * "did you mean" searches as buttons and the author search, since a query of unknown words
- * is often a name.
- */
-export function renderNothingAbout(query: string, suggestions: readonly string[]): SlackMessage {
-  const echoed = escapeMrkdwn(truncate(query, 200));
-  const blocks: KnownBlock[] = [
-    {
-      type: 'section',
-      block_id: 'nothing_about',
-      text: {
-        type: 'mrkdwn',
-        text: `No poster about ‘${echoed}’.${suggestions.length > 0 ? ' Did you mean:' : ''}`,
-      },
-    },
-  ];
-  if (suggestions.length > 0) {
-    blocks.push({
-      type: 'actions',
-      block_id: 'nothing_about_suggestions',
-      elements: suggestions
-        .slice(0, 5)
-        .map((s, i) => button(s, `${ACTION_IDS.searchSuggestion}_${i}`, s)),
-    });
-  }
-  blocks.push({
-    type: 'context',
-    elements: [
-      {
-        type: 'mrkdwn',
-        text: `Looking for a person? \`/poster author ${echoed}\` searches the authors.`,
-      },
-    ],
-  });
-  return { text: `No poster about ‘${echoed}’.`, blocks };
-}
-
 // --- end of search additions ---
 
 /** Total characters of text in a message's blocks, as Slack counts toward its size limit. */

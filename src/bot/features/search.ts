@@ -5,8 +5,8 @@
  */
 import { ACTION_IDS } from '../../blocks/ids.ts';
 import type { SlackMessage } from '../../blocks/message.ts';
-import { renderNoResults, renderNotice } from '../../blocks/paper.ts';
-import { renderNothingAbout, renderResults } from '../../blocks/results.ts';
+import { renderNoResults, renderNothingAbout, renderNotice } from '../../blocks/paper.ts';
+import { renderResults } from '../../blocks/results.ts';
 import type { Paper } from '../../catalog/types.ts';
 import { type FacetScope, type Facets, hasFacets, scopeFacets } from '../facets.ts';
 import type { BotContext, Feature } from '../feature.ts';
