@@ -1,29 +1,5 @@
-import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { buildBot } from '../../src/compose.ts';
-import { runConsole } from '../../src/console/console.ts';
-
-/** The real bot over the seed in the console, fed `lines`; returns what it printed. */
-async function drive(lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  let printed = '';
-  const output = new Writable({
-    write(chunk, _encoding, done) {
-      printed += String(chunk);
-      done();
-    },
-  });
-  const running = runConsole({
-    input,
-    output,
-    replies: buildBot('data').replies,
-    color: false,
-    prompt: false,
-  });
-  input.end(lines.map((line) => `${line}\n`).join(''));
-  await running;
-  return printed;
-}
+import { driveSeedConsole as drive } from '../helpers/seed-console.ts';
 
 describe('Similar in the console', () => {
   it('is a numbered button on every card; pressing it lists similar posters and the authors', async () => {
