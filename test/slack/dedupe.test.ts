@@ -100,51 +100,42 @@ describe('Share', () => {
   });
 });
 
-describe('mentions', () => {
-  it('delivered again after a restart (new app, same database): answered once', async () => {
-    const body = JSON.stringify(appMentionBody({ eventId: 'EvRestart' }));
-    const before = await start();
-    await postSigned(before.eventsUrl, body, JSON_CONTENT_TYPE, SIGNING_SECRET);
-    expect(before.fake.callsTo('chat.postMessage')).toHaveLength(1);
-    await before.close();
-    harnesses.splice(harnesses.indexOf(before), 1);
+/** A DM (a `message.im` event) in the shape Slack sends it. */
+const dmBody = {
+  ...appMentionBody({ eventId: 'EvDmRestart' }),
+  event: {
+    type: 'message',
+    channel: 'D0DM00001',
+    channel_type: 'im',
+    user: 'U0ATTENDEE',
+    text: 'papers by Cho-Jui Hsieh',
+    ts: '1700000300.000100',
+    event_ts: '1700000300.000100',
+  },
+};
 
-    store.close();
-    store = openStore(join(dir, 'bot.db'));
-    const after = await start(store);
-    await postSigned(after.eventsUrl, body, JSON_CONTENT_TYPE, SIGNING_SECRET, {
-      'x-slack-retry-num': '1',
-      'x-slack-retry-reason': 'http_timeout',
-    });
-    expect(after.fake.callsTo('chat.postMessage')).toHaveLength(0);
-  });
+describe('mentions and DMs', () => {
+  it.each([
+    ['a mention', appMentionBody({ eventId: 'EvRestart' })],
+    ['a DM', dmBody],
+  ])(
+    '%s delivered again after a restart (new app, same database): answered once',
+    async (_, event) => {
+      const body = JSON.stringify(event);
+      const before = await start();
+      await postSigned(before.eventsUrl, body, JSON_CONTENT_TYPE, SIGNING_SECRET);
+      expect(before.fake.callsTo('chat.postMessage')).toHaveLength(1);
+      await before.close();
+      harnesses.splice(harnesses.indexOf(before), 1);
 
-  it('a DM delivered again after a restart is answered once too', async () => {
-    const body = JSON.stringify({
-      ...appMentionBody({ eventId: 'EvDmRestart' }),
-      event: {
-        type: 'message',
-        channel: 'D0DM00001',
-        channel_type: 'im',
-        user: 'U0ATTENDEE',
-        text: 'papers by Cho-Jui Hsieh',
-        ts: '1700000300.000100',
-        event_ts: '1700000300.000100',
-      },
-    });
-    const before = await start();
-    await postSigned(before.eventsUrl, body, JSON_CONTENT_TYPE, SIGNING_SECRET);
-    expect(before.fake.callsTo('chat.postMessage')).toHaveLength(1);
-    await before.close();
-    harnesses.splice(harnesses.indexOf(before), 1);
-
-    store.close();
-    store = openStore(join(dir, 'bot.db'));
-    const after = await start(store);
-    await postSigned(after.eventsUrl, body, JSON_CONTENT_TYPE, SIGNING_SECRET, {
-      'x-slack-retry-num': '1',
-      'x-slack-retry-reason': 'http_timeout',
-    });
-    expect(after.fake.callsTo('chat.postMessage')).toHaveLength(0);
-  });
+      store.close();
+      store = openStore(join(dir, 'bot.db'));
+      const after = await start(store);
+      await postSigned(after.eventsUrl, body, JSON_CONTENT_TYPE, SIGNING_SECRET, {
+        'x-slack-retry-num': '1',
+        'x-slack-retry-reason': 'http_timeout',
+      });
+      expect(after.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    },
+  );
 });
