@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { CLAIMS_MIGRATION } from './claims.ts';
+import { PLANS_MIGRATION } from './plans.ts';
 
 /**
  * Schema migrations, in order. Migration `i` brings a database from `user_version` i to i + 1.
@@ -38,8 +39,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (channel, featured_on, paper_id)
   ) STRICT;
   `,
-  // v2: posters a user saved for later ("my posters"). No code reads it yet (saving comes
-  // back with its Save button); it stays because databases in the field already ran it.
+  // v2: an early table for saved posters, never used: v4's plan_items replaced it (a plan
+  // belongs to a user of a workspace). It stays because databases in the field ran it.
   `
   CREATE TABLE saved_posters (
     user_id  TEXT NOT NULL,
@@ -50,6 +51,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // v3: claims before posting and durable de-duplication keys (src/store/claims.ts).
   CLAIMS_MIGRATION,
+  // v4: saved posters per workspace and user, and the reminder choice (src/store/plans.ts).
+  PLANS_MIGRATION,
 ];
 
 /** The schema version a fully migrated database has. */

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { type ClaimStore, createClaimStore } from './claims.ts';
 import { migrate, StoreError } from './migrations.ts';
+import { createPlanStore, type PlanStore } from './plans.ts';
 
 export { StoreError } from './migrations.ts';
 
@@ -56,6 +57,8 @@ export interface Store {
   close(): Promise<void>;
   /** Claims before posting and durable de-duplication (src/store/claims.ts; issue 15). */
   readonly claims: ClaimStore;
+  /** Saved posters and reminder choices, per workspace and user (src/store/plans.ts). */
+  readonly plans: PlanStore;
 }
 
 export interface StoreOptions {
@@ -220,6 +223,7 @@ function createSqliteStore(db: Database.Database, sql: Statements, now: () => Da
       db.close();
     },
     claims: createClaimStore(db, now),
+    plans: createPlanStore(db, now),
   };
 }
 
