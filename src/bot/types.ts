@@ -34,7 +34,22 @@ export type Reply =
   /** A new message everyone in the channel sees (Share). */
   | { kind: 'in_channel'; message: SlackMessage }
   /** A view to show: the Home tab, or a modal. */
-  | { kind: 'view'; view: BotView };
+  | { kind: 'view'; view: BotView }
+  /**
+   * A file for the asker alone (a calendar, a report), uploaded into their direct messages;
+   * `message` is the short private confirmation shown where they clicked.
+   */
+  | { kind: 'file'; file: BotFile; message: SlackMessage };
+
+/** A file a reply hands to the asker. */
+export interface BotFile {
+  /** File name with extension, e.g. `my-plan.ics`. */
+  filename: string;
+  /** Title shown in Slack. */
+  title: string;
+  /** The content, UTF-8 text. */
+  content: string;
+}
 
 /** A reply that is a message (every kind but a view). */
 export type MessageReply = Exclude<Reply, { kind: 'view' }>;

@@ -171,6 +171,7 @@ const ANSWER_NOTES: Record<Answer['kind'], string | undefined> = {
   replace: '(updated)',
   in_channel: '(posted to the channel)',
   view: '(opened a view)',
+  file: undefined,
 };
 
 function missingButtonMessage(n: number, buttons: ButtonRef[]): string {

@@ -28,6 +28,7 @@ export function toActionResponse(reply: MessageReply): RespondArguments {
     case 'replace':
       return { replace_original: true, text, blocks };
     case 'ephemeral':
+    case 'file':
       return { response_type: 'ephemeral', replace_original: false, text, blocks };
     case 'in_channel':
       return { response_type: 'in_channel', replace_original: false, text, blocks };
