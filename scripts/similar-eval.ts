@@ -162,7 +162,7 @@ function bagOf(p: Paper): Vector {
   const terms: string[] = [];
   const add = (text: string) =>
     vocabulary.scan(text, false, (id) => {
-      terms.push(vocabulary.keys[id]!);
+      terms.push(vocabulary.key(id));
     });
   for (const text of [p.title, p.title, ...p.keywords, ...p.keywords, p.abstract]) add(text);
   return counts(terms);

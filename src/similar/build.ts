@@ -155,34 +155,47 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
   let spanEnds = new Uint32Array(1 << 16);
   let df = new Uint32Array(1 << 16);
   let total = 0;
-  const slotOf = new Map<number, number>();
+  // Term id → its entry in the paper being read: an entry of this paper when it lies
+  // between the paper's start and `total` and holds that term (so nothing is ever reset).
+  let slotOf = new Uint32Array(1 << 16);
+  let paperStart = 0;
+  let field = 0;
+  let weight = 0;
+  const visit = (id: number, start: number, end: number, isPhrase: boolean) => {
+    const w = isPhrase ? weight * o.phraseWeight : weight;
+    if (id >= slotOf.length) {
+      slotOf = ensure(slotOf, id + 1);
+      df = ensure(df, id + 1);
+    }
+    const slot = slotOf[id]!;
+    if (slot >= paperStart && slot < total && terms[slot] === id) {
+      counts[slot]! += w;
+      return;
+    }
+    if (total >= terms.length) {
+      terms = ensure(terms, total + 1);
+      counts = ensure(counts, total + 1);
+      fields = ensure(fields, total + 1);
+      spanStarts = ensure(spanStarts, total + 1);
+      spanEnds = ensure(spanEnds, total + 1);
+    }
+    slotOf[id] = total;
+    terms[total] = id;
+    counts[total] = w;
+    fields[total] = field;
+    spanStarts[total] = start;
+    spanEnds[total] = end;
+    total++;
+    df[id]!++;
+  };
+  const read = (text: string, inField: number, fieldWeight: number) => {
+    field = inField;
+    weight = fieldWeight;
+    vocabulary.scan(text, o.phrases, visit);
+  };
   papers.forEach((paper, i) => {
     starts[i] = total;
-    slotOf.clear();
-    const read = (text: string, field: number, weight: number) => {
-      vocabulary.scan(text, o.phrases, (id, start, end, isPhrase) => {
-        const w = isPhrase ? weight * o.phraseWeight : weight;
-        const slot = slotOf.get(id);
-        if (slot !== undefined) {
-          counts[slot]! += w;
-          return;
-        }
-        slotOf.set(id, total);
-        terms = ensure(terms, total + 1);
-        counts = ensure(counts, total + 1);
-        fields = ensure(fields, total + 1);
-        spanStarts = ensure(spanStarts, total + 1);
-        spanEnds = ensure(spanEnds, total + 1);
-        df = ensure(df, id + 1);
-        terms[total] = id;
-        counts[total] = w;
-        fields[total] = field;
-        spanStarts[total] = start;
-        spanEnds[total] = end;
-        total++;
-        df[id]!++;
-      });
-    };
+    paperStart = total;
     // The abstract first: its sentence case is how a "why" line should show a term
     // (`vision transformer`), rather than a title's capitals.
     read(paper.abstract, 1, o.fieldWeights.abstract);
@@ -192,7 +205,7 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
     });
   });
   starts[n] = total;
-  const termCount = vocabulary.keys.length;
+  const termCount = vocabulary.size;
   // A floor, so that a small catalogue keeps the words its few papers share.
   const maxDf = Math.max(MIN_COMMON_DF, o.maxDocumentShare * n);
   const idf = new Float32Array(termCount);
@@ -247,42 +260,55 @@ function surfaceAt(papers: readonly Paper[], vectors: Vectors, i: number, k: num
   return writtenForm(text, vectors.spanStarts[k]!, vectors.spanEnds[k]!);
 }
 
-/** Term → its papers with weights, each term's list cut to its `cap` weightiest papers. */
+/**
+ * Term → its papers with weights, each term's list weightiest first (a walk can stop where
+ * contributions get small) and cut to its `cap` weightiest papers. The lists are filled from
+ * one pass over every entry in order of weight, rather than sorted one by one.
+ */
 function postings(vectors: Vectors, cap: number) {
   const { starts, terms, weights, termCount } = vectors;
+  const n = starts.length - 1;
   const counts = new Uint32Array(termCount + 1);
-  for (let k = 0; k < terms.length; k++) if (weights[k]! > 0) counts[terms[k]! + 1]!++;
-  for (let t = 0; t < termCount; t++) counts[t + 1]! += counts[t]!;
+  for (let k = 0; k < terms.length; k++) counts[terms[k]! + 1]!++;
+  for (let t = 0; t < termCount; t++) counts[t + 1] = counts[t]! + Math.min(counts[t + 1]!, cap);
+  const paperOf = new Uint32Array(terms.length);
+  for (let i = 0; i < n; i++) paperOf.fill(i, starts[i]!, starts[i + 1]!);
+  const ends = counts.slice(0, termCount);
   const docs = new Uint32Array(counts[termCount]!);
   const values = new Float32Array(counts[termCount]!);
-  const fill = counts.slice(0, termCount);
-  const n = starts.length - 1;
-  for (let i = 0; i < n; i++) {
-    for (let k = starts[i]!; k < starts[i + 1]!; k++) {
-      if (weights[k]! <= 0) continue;
-      const slot = fill[terms[k]!]!++;
-      docs[slot] = i;
-      values[slot] = weights[k]!;
-    }
-  }
-  // Each list weightiest first, cut to `cap`: a walk can stop where contributions get small.
-  const ends = new Uint32Array(termCount);
-  for (let t = 0; t < termCount; t++) {
-    const from = counts[t]!;
-    const to = counts[t + 1]!;
-    if (to - from > 1) {
-      const order = Array.from({ length: to - from }, (_, j) => from + j).sort(
-        (a, b) => values[b]! - values[a]!,
-      );
-      const kept = order.slice(0, cap);
-      const keptDocs = kept.map((j) => docs[j]!);
-      const keptValues = kept.map((j) => values[j]!);
-      docs.set(keptDocs, from);
-      values.set(keptValues, from);
-    }
-    ends[t] = Math.min(to, from + cap);
+  for (const k of byWeight(weights)) {
+    const t = terms[k]!;
+    if (ends[t]! - counts[t]! >= cap) continue;
+    const slot = ends[t]!++;
+    docs[slot] = paperOf[k]!;
+    values[slot] = weights[k]!;
   }
   return { starts: counts, ends, docs, values };
+}
+
+/**
+ * Positions of `weights` (all positive), largest first, ties in position order: a radix sort
+ * on the bits of the floats, which order as the numbers do while positive.
+ */
+function byWeight(weights: Float32Array): Uint32Array {
+  const bits = new Uint32Array(weights.buffer, weights.byteOffset, weights.length);
+  let from: Uint32Array = Uint32Array.from({ length: weights.length }, (_, k) => k);
+  let to: Uint32Array = new Uint32Array(weights.length);
+  const count = new Uint32Array(1 << 16);
+  for (const shift of [0, 16]) {
+    count.fill(0);
+    // Descending: the complement of each 16-bit digit.
+    for (let k = 0; k < bits.length; k++) count[0xffff - ((bits[k]! >>> shift) & 0xffff)]!++;
+    let sum = 0;
+    for (let d = 0; d < count.length; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
+    }
+    for (const k of from) to[count[0xffff - ((bits[k]! >>> shift) & 0xffff)]!++] = k;
+    [from, to] = [to, from];
+  }
+  return from;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,7 +321,11 @@ interface NeighbourLists {
   scores: Float32Array;
 }
 
-/** Keeps the `width` best (score, id) pairs seen, best first; most offers are rejected at once. */
+/**
+ * Keeps the `width` best (score, id) pairs seen: a min-heap on the score, so most offers are
+ * rejected by one comparison with the weakest kept and the others cost a logarithm, not a
+ * shift of the whole list. {@link sort} puts them best first (ties: lower id first).
+ */
 class TopK {
   readonly ids: Uint32Array;
   readonly scores: Float64Array;
@@ -308,16 +338,60 @@ class TopK {
     this.size = 0;
   }
   offer(id: number, score: number) {
-    if (this.size === this.width && score <= this.scores[this.width - 1]!) return;
-    let at = this.size < this.width ? this.size++ : this.width - 1;
-    while (at > 0 && this.scores[at - 1]! < score) {
-      this.scores[at] = this.scores[at - 1]!;
-      this.ids[at] = this.ids[at - 1]!;
-      at--;
+    const { ids, scores, width } = this;
+    if (this.size < width) {
+      // Sift up.
+      let at = this.size++;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!weaker(score, id, scores[parent]!, ids[parent]!)) break;
+        scores[at] = scores[parent]!;
+        ids[at] = ids[parent]!;
+        at = parent;
+      }
+      scores[at] = score;
+      ids[at] = id;
+      return;
     }
-    this.scores[at] = score;
-    this.ids[at] = id;
+    if (!weaker(scores[0]!, ids[0]!, score, id)) return;
+    this.siftDown(0, this.size, id, score);
   }
+  /** Best first; the heap is used up (offer again only after {@link clear}). */
+  sort(): this {
+    const { ids, scores } = this;
+    for (let end = this.size - 1; end > 0; end--) {
+      const id = ids[end]!;
+      const score = scores[end]!;
+      ids[end] = ids[0]!;
+      scores[end] = scores[0]!;
+      this.siftDown(0, end, id, score);
+    }
+    return this;
+  }
+  /** Places (id, score) at `at` or below, in a heap of `size`. */
+  private siftDown(at: number, size: number, id: number, score: number) {
+    const { ids, scores } = this;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      if (
+        child + 1 < size &&
+        weaker(scores[child + 1]!, ids[child + 1]!, scores[child]!, ids[child]!)
+      )
+        child++;
+      if (!weaker(scores[child]!, ids[child]!, score, id)) break;
+      scores[at] = scores[child]!;
+      ids[at] = ids[child]!;
+      at = child;
+    }
+    scores[at] = score;
+    ids[at] = id;
+  }
+}
+
+/** Whether (score a, id a) ranks below (score b, id b): a lower score, or a higher id. */
+function weaker(scoreA: number, idA: number, scoreB: number, idB: number): boolean {
+  return scoreA < scoreB || (scoreA === scoreB && idA > idB);
 }
 
 /** Papers each person wrote, by position (people as the author index groups them). */
@@ -339,15 +413,28 @@ function papersByPerson(papers: readonly Paper[]): number[][] {
   return perPaper;
 }
 
-/** The same paper under another id (listed in two files): same folded title. */
-function titleKeys(papers: readonly Paper[]): string[] {
-  return papers.map((p) => foldText(p.title).replace(/[^\p{L}\p{N}]+/gu, ''));
+/**
+ * The same paper under another id (listed in two files): same folded title. Per paper, a
+ * number shared by exactly the papers with its title (numbers compare faster than strings
+ * in the inner loops).
+ */
+function titleKeys(papers: readonly Paper[]): Uint32Array {
+  const ids = new Map<string, number>();
+  return Uint32Array.from(papers, (p) => {
+    const key = foldText(p.title).replace(/[^\p{L}\p{N}]+/gu, '');
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    return id;
+  });
 }
 
 function firstOrder(
   papers: readonly Paper[],
   vectors: Vectors,
-  titles: readonly string[],
+  titles: Uint32Array,
   o: SimilarOptions,
 ): NeighbourLists {
   const n = papers.length;
@@ -403,9 +490,11 @@ function firstOrder(
       approx[e]! += o.coauthorBonus;
     }
     pick.clear();
+    // Never the paper itself, nor a copy of it (the paper has its own title).
+    const title = titles[d]!;
     for (let c = 0; c < touchedCount; c++) {
       const e = touched[c]!;
-      if (e !== d && titles[e] !== titles[d]) pick.offer(e, approx[e]!);
+      if (titles[e] !== title) pick.offer(e, approx[e]!);
       approx[e] = 0;
     }
     // Exact scores for the best approximate candidates.
@@ -422,6 +511,7 @@ function firstOrder(
       exact.offer(e, text + (bonus.get(e) ?? 0));
     }
     for (let k = starts[d]!; k < starts[d + 1]!; k++) dense[terms[k]!] = 0;
+    exact.sort();
     for (let c = 0; c < exact.size; c++) {
       ids[d * width + c] = exact.ids[c]!;
       scores[d * width + c] = exact.scores[c]!;
@@ -437,7 +527,7 @@ function finish(
   papers: readonly Paper[],
   vectors: Vectors,
   first: NeighbourLists,
-  titles: readonly string[],
+  titles: Uint32Array,
   o: SimilarOptions,
 ): SimilarData {
   const n = papers.length;
@@ -447,40 +537,44 @@ function finish(
   const scores = new Float32Array(n * stored);
   const why = new Uint32Array(n * stored * o.whyTerms).fill(NONE);
   const surfaceIds = new Map<string, number>();
-  const conferences = papers.map((p) => p.conference ?? '');
+  const conferences = conferenceIds(papers);
   const combined = new Float64Array(n);
-  const touched: number[] = [];
+  const touched = new Uint32Array(n);
   const same = new TopK(stored);
   const other = new TopK(stored);
   const shared = new SharedTerms(papers, vectors);
+  const spread = o.diffusion / width;
   for (let d = 0; d < n; d++) {
     shared.of(d);
-    touched.length = 0;
-    const add = (e: number, value: number) => {
-      if (combined[e] === 0) touched.push(e);
-      combined[e]! += value;
-    };
+    let touchedCount = 0;
+    const title = titles[d]!;
     for (let c = 0; c < width; c++) {
       const e = first.ids[d * width + c]!;
       if (e === NONE) break;
       const s = first.scores[d * width + c]!;
-      add(e, s);
-      if (o.diffusion === 0) continue;
+      if (combined[e] === 0) touched[touchedCount++] = e;
+      combined[e]! += s;
+      if (spread === 0) continue;
       // Papers close to this close paper: weighted by both closenesses.
-      for (let c2 = 0; c2 < width; c2++) {
-        const f = first.ids[e * width + c2]!;
+      const weight = spread * s;
+      for (let c2 = e * width; c2 < (e + 1) * width; c2++) {
+        const f = first.ids[c2]!;
         if (f === NONE) break;
-        if (f !== d && titles[f] !== titles[d])
-          add(f, (o.diffusion * s * first.scores[e * width + c2]!) / width);
+        if (titles[f] === title) continue;
+        if (combined[f] === 0) touched[touchedCount++] = f;
+        combined[f]! += weight * first.scores[c2]!;
       }
     }
     same.clear();
     other.clear();
-    for (const e of touched) {
+    for (let c = 0; c < touchedCount; c++) {
+      const e = touched[c]!;
       (conferences[e] === conferences[d] ? same : other).offer(e, combined[e]!);
       combined[e] = 0;
     }
     // Same conference first, then the rest, each best first.
+    same.sort();
+    other.sort();
     let slot = 0;
     for (const list of [same, other]) {
       for (let c = 0; c < list.size && slot < stored; c++, slot++) {
@@ -506,6 +600,20 @@ function finish(
     why,
     surfaces: [...surfaceIds.keys()],
   };
+}
+
+/** Per paper, a number shared by exactly the papers of its conference. */
+function conferenceIds(papers: readonly Paper[]): Uint32Array {
+  const ids = new Map<string, number>();
+  return Uint32Array.from(papers, (p) => {
+    const key = p.conference ?? '';
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    return id;
+  });
 }
 
 /** Shared terms looked at per "why" line, weightiest first, before phrases absorb words. */
@@ -556,6 +664,7 @@ class SharedTerms {
       const w = this.weight[terms[k]!]! * weights[k]!;
       if (w > 0) this.top.offer(terms[k]!, phraseWords.has(terms[k]!) ? w * PHRASE_PREFERENCE : w);
     }
+    this.top.sort();
     const chosen: { term: number; surface: string }[] = [];
     const covered = new Set<number>();
     for (let c = 0; c < this.top.size && chosen.length < max; c++) {
