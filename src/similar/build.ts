@@ -66,11 +66,11 @@ export const SIMILAR_DEFAULTS: SimilarOptions = {
   phraseWeight: 1,
   maxDocumentShare: 0.2,
   queryTerms: 60,
-  postingCap: 400,
+  postingCap: 200,
   minContribution: 0.004,
   candidates: 50,
-  rescored: 2,
-  lsaRank: 100,
+  rescored: 1.5,
+  lsaRank: 80,
   lsaWeight: 0.5,
   lsa: { sample: 2000, powerIterations: 1, maxTerms: 8000 },
   lsaPhrases: true,
@@ -276,7 +276,9 @@ function postings(vectors: Vectors, cap: number) {
   const ends = counts.slice(0, termCount);
   const docs = new Uint32Array(counts[termCount]!);
   const values = new Float32Array(counts[termCount]!);
-  for (const k of byWeight(weights)) {
+  const order = byWeight(weights);
+  for (let j = 0; j < order.length; j++) {
+    const k = order[j]!;
     const t = terms[k]!;
     if (ends[t]! - counts[t]! >= cap) continue;
     const slot = ends[t]!++;
@@ -291,21 +293,26 @@ function postings(vectors: Vectors, cap: number) {
  * on the bits of the floats, which order as the numbers do while positive.
  */
 function byWeight(weights: Float32Array): Uint32Array {
-  const bits = new Uint32Array(weights.buffer, weights.byteOffset, weights.length);
-  let from: Uint32Array = Uint32Array.from({ length: weights.length }, (_, k) => k);
-  let to: Uint32Array = new Uint32Array(weights.length);
+  const size = weights.length;
+  const bits = new Uint32Array(weights.buffer, weights.byteOffset, size);
+  let from: Uint32Array = new Uint32Array(size);
+  for (let k = 0; k < size; k++) from[k] = k;
+  let to: Uint32Array = new Uint32Array(size);
   const count = new Uint32Array(1 << 16);
-  for (const shift of [0, 16]) {
+  for (let shift = 0; shift < 32; shift += 16) {
     count.fill(0);
     // Descending: the complement of each 16-bit digit.
-    for (let k = 0; k < bits.length; k++) count[0xffff - ((bits[k]! >>> shift) & 0xffff)]!++;
+    for (let k = 0; k < size; k++) count[0xffff - ((bits[k]! >>> shift) & 0xffff)]!++;
     let sum = 0;
     for (let d = 0; d < count.length; d++) {
       const c = count[d]!;
       count[d] = sum;
       sum += c;
     }
-    for (const k of from) to[count[0xffff - ((bits[k]! >>> shift) & 0xffff)]!++] = k;
+    for (let j = 0; j < size; j++) {
+      const k = from[j]!;
+      to[count[0xffff - ((bits[k]! >>> shift) & 0xffff)]!++] = k;
+    }
     [from, to] = [to, from];
   }
   return from;
@@ -457,11 +464,7 @@ function firstOrder(
         )
       : undefined;
   const alpha = embedding ? o.lsaWeight : 0;
-  const lsaCosine = (a: number, b: number) => {
-    let sum = 0;
-    for (let r = 0; r < rank; r++) sum += embedding![a * rank + r]! * embedding![b * rank + r]!;
-    return sum;
-  };
+  const lsa = embedding ?? new Float32Array(0);
   const exact = new TopK(width);
   const { starts, terms, weights } = vectors;
   const order: number[] = [];
@@ -499,16 +502,22 @@ function firstOrder(
     }
     // Exact scores for the best approximate candidates.
     exact.clear();
-    const bonus = new Map<number, number>();
-    for (const e of coauthors?.[d] ?? []) bonus.set(e, (bonus.get(e) ?? 0) + o.coauthorBonus);
+    const bonus = coauthors && new Map<number, number>();
+    for (const e of coauthors?.[d] ?? []) bonus!.set(e, (bonus!.get(e) ?? 0) + o.coauthorBonus);
     // The paper's vector spread out once, so each candidate costs only its own terms.
     for (let k = starts[d]!; k < starts[d + 1]!; k++) dense[terms[k]!] = weights[k]!;
+    const at = d * rank;
     for (let c = 0; c < pick.size; c++) {
       const e = pick.ids[c]!;
       let cos = 0;
       for (let k = starts[e]!; k < starts[e + 1]!; k++) cos += dense[terms[k]!]! * weights[k]!;
-      const text = alpha > 0 ? (1 - alpha) * cos + alpha * lsaCosine(d, e) : cos;
-      exact.offer(e, text + (bonus.get(e) ?? 0));
+      let score = cos;
+      if (alpha > 0) {
+        let latent = 0;
+        for (let r = 0, b = e * rank; r < rank; r++, b++) latent += lsa[at + r]! * lsa[b]!;
+        score = (1 - alpha) * cos + alpha * latent;
+      }
+      exact.offer(e, score + (bonus?.get(e) ?? 0));
     }
     for (let k = starts[d]!; k < starts[d + 1]!; k++) dense[terms[k]!] = 0;
     exact.sort();
@@ -536,7 +545,6 @@ function finish(
   const neighbours = new Uint32Array(n * stored).fill(NONE);
   const scores = new Float32Array(n * stored);
   const why = new Uint32Array(n * stored * o.whyTerms).fill(NONE);
-  const surfaceIds = new Map<string, number>();
   const conferences = conferenceIds(papers);
   const combined = new Float64Array(n);
   const touched = new Uint32Array(n);
@@ -582,12 +590,7 @@ function finish(
         neighbours[d * stored + slot] = e;
         scores[d * stored + slot] = list.scores[c]!;
         shared.with(e, o.whyTerms).forEach((surface, k) => {
-          let id = surfaceIds.get(surface);
-          if (id === undefined) {
-            id = surfaceIds.size;
-            surfaceIds.set(surface, id);
-          }
-          why[(d * stored + slot) * o.whyTerms + k] = id;
+          why[(d * stored + slot) * o.whyTerms + k] = surface;
         });
       }
     }
@@ -598,7 +601,7 @@ function finish(
     neighbours,
     scores,
     why,
-    surfaces: [...surfaceIds.keys()],
+    surfaces: shared.surfaces,
   };
 }
 
@@ -628,8 +631,21 @@ const PHRASE_PREFERENCE = 1.5;
  * so each neighbour costs only a walk over its own terms.
  */
 class SharedTerms {
+  /** Every surface a "why" line shows, by id. */
+  readonly surfaces: string[] = [];
+  private readonly surfaceIds = new Map<string, number>();
+  /** Per row entry, the id of its surface once asked for (-1 before). */
+  private readonly entrySurface: Int32Array;
+  /** Per surface id, an id shared by the surfaces equal but for case. */
+  private readonly folded: number[] = [];
+  private readonly foldedIds = new Map<string, number>();
   private readonly weight: Float32Array;
   private readonly entry: Int32Array;
+  /** Per term, the call of {@link with} that last covered it. */
+  private readonly covered: Uint32Array;
+  /** Per term, 1 for a two-word phrase. */
+  private readonly isPhrase: Uint8Array;
+  private call = 0;
   private readonly top = new TopK(WHY_CANDIDATES);
   private paper = -1;
 
@@ -639,6 +655,10 @@ class SharedTerms {
   ) {
     this.weight = new Float32Array(vectors.termCount);
     this.entry = new Int32Array(vectors.termCount);
+    this.covered = new Uint32Array(vectors.termCount);
+    this.isPhrase = new Uint8Array(vectors.termCount);
+    for (const term of vectors.phraseWords.keys()) this.isPhrase[term] = 1;
+    this.entrySurface = new Int32Array(vectors.terms.length).fill(-1);
   }
 
   /** Makes `paper` the one whose neighbours are asked about next. */
@@ -656,33 +676,57 @@ class SharedTerms {
     return this;
   }
 
-  /** Up to `max` terms shared with `neighbour`, most telling first. */
-  with(neighbour: number, max: number): string[] {
+  /** Up to `max` terms shared with `neighbour`, most telling first, as ids of {@link surfaces}. */
+  with(neighbour: number, max: number): number[] {
     const { starts, terms, weights, phraseWords } = this.vectors;
     this.top.clear();
     for (let k = starts[neighbour]!; k < starts[neighbour + 1]!; k++) {
-      const w = this.weight[terms[k]!]! * weights[k]!;
-      if (w > 0) this.top.offer(terms[k]!, phraseWords.has(terms[k]!) ? w * PHRASE_PREFERENCE : w);
+      const term = terms[k]!;
+      const w = this.weight[term]! * weights[k]!;
+      if (w > 0) this.top.offer(term, this.isPhrase[term] === 1 ? w * PHRASE_PREFERENCE : w);
     }
     this.top.sort();
-    const chosen: { term: number; surface: string }[] = [];
-    const covered = new Set<number>();
+    const call = ++this.call;
+    const chosen: { term: number; surface: number }[] = [];
     for (let c = 0; c < this.top.size && chosen.length < max; c++) {
       const term = this.top.ids[c]!;
-      if (covered.has(term)) continue;
-      const words = phraseWords.get(term);
+      if (this.covered[term] === call) continue;
+      const words = this.isPhrase[term] === 1 ? phraseWords.get(term) : undefined;
       if (words) {
         // A phrase replaces its words already chosen, and covers them from now on.
         for (let x = chosen.length - 1; x >= 0; x--) {
           if (words.includes(chosen[x]!.term)) chosen.splice(x, 1);
         }
-        covered.add(words[0]).add(words[1]);
+        this.covered[words[0]] = call;
+        this.covered[words[1]] = call;
       }
-      covered.add(term);
-      const surface = surfaceAt(this.papers, this.vectors, this.paper, this.entry[term]!);
-      const folded = surface.toLowerCase();
-      if (!chosen.some((x) => x.surface.toLowerCase() === folded)) chosen.push({ term, surface });
+      this.covered[term] = call;
+      const surface = this.surfaceOf(this.entry[term]!);
+      const folded = this.folded[surface]!;
+      if (!chosen.some((x) => this.folded[x.surface] === folded)) chosen.push({ term, surface });
     }
     return chosen.map((x) => x.surface);
+  }
+
+  /** The surface id of row entry `k` of the paper asked about (made once per entry). */
+  private surfaceOf(k: number): number {
+    let id = this.entrySurface[k]!;
+    if (id >= 0) return id;
+    const surface = surfaceAt(this.papers, this.vectors, this.paper, k);
+    id = this.surfaceIds.get(surface) ?? -1;
+    if (id < 0) {
+      id = this.surfaces.length;
+      this.surfaces.push(surface);
+      this.surfaceIds.set(surface, id);
+      const lower = surface.toLowerCase();
+      let folded = this.foldedIds.get(lower);
+      if (folded === undefined) {
+        folded = this.foldedIds.size;
+        this.foldedIds.set(lower, folded);
+      }
+      this.folded.push(folded);
+    }
+    this.entrySurface[k] = id;
+    return id;
   }
 }

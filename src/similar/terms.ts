@@ -136,7 +136,9 @@ export class Vocabulary {
     let previous = -1;
     let previousStart = 0;
     let previousEnd = 0;
-    const re = new RegExp(WORD_RE);
+    // One expression for every call: `visit` never scans again before this scan returns.
+    const re = WORD_RE;
+    re.lastIndex = 0;
     for (let match = re.exec(text); match !== null; match = re.exec(text)) {
       const start = match.index;
       const end = start + match[0].length;
