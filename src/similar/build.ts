@@ -52,6 +52,8 @@ export interface SimilarOptions {
   lsaWeight: number;
   /** Weight of the second-order similarity (0: plain cosine). */
   diffusion: number;
+  /** Neighbours of each neighbour the second-order step walks (their best first). */
+  diffusionWidth: number;
   /** Added to the score per person two papers share (0: ignore authors). */
   coauthorBonus: number;
   /** Terms shown in a "why" line. */
@@ -65,7 +67,7 @@ export const SIMILAR_DEFAULTS: SimilarOptions = {
   phrases: true,
   phraseWeight: 1,
   maxDocumentShare: 0.2,
-  queryTerms: 60,
+  queryTerms: 50,
   postingCap: 200,
   minContribution: 0.004,
   candidates: 50,
@@ -75,6 +77,7 @@ export const SIMILAR_DEFAULTS: SimilarOptions = {
   lsa: { sample: 2000, powerIterations: 1, maxTerms: 8000 },
   lsaPhrases: true,
   diffusion: 30,
+  diffusionWidth: 30,
   coauthorBonus: 0,
   whyTerms: 3,
 };
@@ -104,7 +107,7 @@ export interface SimilarData {
   surfaces: string[];
 }
 
-/** Papers as term vectors, in compressed rows sorted by term id. */
+/** Papers as term vectors, in compressed rows (a row's terms in the order the paper first writes them). */
 interface Vectors {
   starts: Uint32Array;
   terms: Uint32Array;
@@ -236,7 +239,6 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
       counts[k] = value;
       if (df[terms[k]!]! >= 2 && value > 0) order.push(k);
     }
-    order.sort((x, y) => terms[x]! - terms[y]!);
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (const k of order) {
       out.terms[at] = terms[k]!;
@@ -552,6 +554,7 @@ function finish(
   const other = new TopK(stored);
   const shared = new SharedTerms(papers, vectors);
   const spread = o.diffusion / width;
+  const hops = Math.min(width, o.diffusionWidth);
   for (let d = 0; d < n; d++) {
     shared.of(d);
     let touchedCount = 0;
@@ -565,7 +568,7 @@ function finish(
       if (spread === 0) continue;
       // Papers close to this close paper: weighted by both closenesses.
       const weight = spread * s;
-      for (let c2 = e * width; c2 < (e + 1) * width; c2++) {
+      for (let c2 = e * width; c2 < e * width + hops; c2++) {
         const f = first.ids[c2]!;
         if (f === NONE) break;
         if (titles[f] === title) continue;
