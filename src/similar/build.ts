@@ -107,7 +107,7 @@ export interface SimilarData {
   surfaces: string[];
 }
 
-/** Papers as term vectors, in compressed rows (a row's terms in the order the paper first writes them). */
+/** Papers as term vectors, in compressed rows, each row's weightiest terms first. */
 interface Vectors {
   starts: Uint32Array;
   terms: Uint32Array;
@@ -250,7 +250,44 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
     }
   }
   out.starts[n] = at;
+  return weightiestFirst(out);
+}
+
+/**
+ * The same rows, each with its weightiest terms first (a paper's walk takes the head of its
+ * row), laid out from one order of every entry by weight rather than a sort per paper.
+ */
+function weightiestFirst(vectors: Vectors): Vectors {
+  const { starts, terms, weights, fields, spanStarts, spanEnds } = vectors;
+  const size = terms.length;
+  const out: Vectors = {
+    ...vectors,
+    terms: new Uint32Array(size),
+    weights: new Float32Array(size),
+    fields: new Uint32Array(size),
+    spanStarts: new Uint32Array(size),
+    spanEnds: new Uint32Array(size),
+  };
+  const paperOf = papersOfEntries(starts, size);
+  const fill = starts.slice(0, starts.length - 1);
+  const order = byWeight(weights);
+  for (let j = 0; j < size; j++) {
+    const k = order[j]!;
+    const at = fill[paperOf[k]!]!++;
+    out.terms[at] = terms[k]!;
+    out.weights[at] = weights[k]!;
+    out.fields[at] = fields[k]!;
+    out.spanStarts[at] = spanStarts[k]!;
+    out.spanEnds[at] = spanEnds[k]!;
+  }
   return out;
+}
+
+/** Per row entry, the row (paper) it belongs to. */
+function papersOfEntries(starts: Uint32Array, size: number): Uint32Array {
+  const paperOf = new Uint32Array(size);
+  for (let i = 0; i + 1 < starts.length; i++) paperOf.fill(i, starts[i]!, starts[i + 1]!);
+  return paperOf;
 }
 
 /** How paper `i` writes the term at row entry `k` (see {@link Vectors.fields}). */
@@ -269,12 +306,10 @@ function surfaceAt(papers: readonly Paper[], vectors: Vectors, i: number, k: num
  */
 function postings(vectors: Vectors, cap: number) {
   const { starts, terms, weights, termCount } = vectors;
-  const n = starts.length - 1;
   const counts = new Uint32Array(termCount + 1);
   for (let k = 0; k < terms.length; k++) counts[terms[k]! + 1]!++;
   for (let t = 0; t < termCount; t++) counts[t + 1] = counts[t]! + Math.min(counts[t + 1]!, cap);
-  const paperOf = new Uint32Array(terms.length);
-  for (let i = 0; i < n; i++) paperOf.fill(i, starts[i]!, starts[i + 1]!);
+  const paperOf = papersOfEntries(starts, terms.length);
   const ends = counts.slice(0, termCount);
   const docs = new Uint32Array(counts[termCount]!);
   const values = new Float32Array(counts[termCount]!);
@@ -469,25 +504,21 @@ function firstOrder(
   const lsa = embedding ?? new Float32Array(0);
   const exact = new TopK(width);
   const { starts, terms, weights } = vectors;
-  const order: number[] = [];
+  const { starts: postStarts, ends: postEnds, docs: postDocs, values: postValues } = post;
   for (let d = 0; d < n; d++) {
-    // The paper's weightiest terms.
-    order.length = 0;
-    for (let k = starts[d]!; k < starts[d + 1]!; k++) if (weights[k]! > 0) order.push(k);
-    if (order.length > o.queryTerms) {
-      order.sort((a, b) => weights[b]! - weights[a]!);
-      order.length = o.queryTerms;
-    }
     let touchedCount = 0;
-    for (const k of order) {
+    // The paper's weightiest terms: the head of its row.
+    const last = Math.min(starts[d + 1]!, starts[d]! + o.queryTerms);
+    for (let k = starts[d]!; k < last; k++) {
       const t = terms[k]!;
       const w = weights[k]!;
       const least = o.minContribution / w;
-      for (let p = post.starts[t]!; p < post.ends[t]!; p++) {
-        if (post.values[p]! < least) break;
-        const e = post.docs[p]!;
+      for (let p = postStarts[t]!; p < postEnds[t]!; p++) {
+        const value = postValues[p]!;
+        if (value < least) break;
+        const e = postDocs[p]!;
         if (approx[e] === 0) touched[touchedCount++] = e;
-        approx[e]! += w * post.values[p]!;
+        approx[e]! += w * value;
       }
     }
     for (const e of coauthors?.[d] ?? []) {
