@@ -239,6 +239,19 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
       counts[k] = value;
       if (df[terms[k]!]! >= 2 && value > 0) order.push(k);
     }
+    // Weightiest first (a paper's walk takes the head of its row): an insertion sort, which
+    // for rows of a hundred terms beats both a sort call with a comparator and one global
+    // order of every entry.
+    for (let a = 1; a < order.length; a++) {
+      const k = order[a]!;
+      const value = counts[k]!;
+      let b = a;
+      while (b > 0 && counts[order[b - 1]!]! < value) {
+        order[b] = order[b - 1]!;
+        b--;
+      }
+      order[b] = k;
+    }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (const k of order) {
       out.terms[at] = terms[k]!;
@@ -250,36 +263,6 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
     }
   }
   out.starts[n] = at;
-  return weightiestFirst(out);
-}
-
-/**
- * The same rows, each with its weightiest terms first (a paper's walk takes the head of its
- * row), laid out from one order of every entry by weight rather than a sort per paper.
- */
-function weightiestFirst(vectors: Vectors): Vectors {
-  const { starts, terms, weights, fields, spanStarts, spanEnds } = vectors;
-  const size = terms.length;
-  const out: Vectors = {
-    ...vectors,
-    terms: new Uint32Array(size),
-    weights: new Float32Array(size),
-    fields: new Uint32Array(size),
-    spanStarts: new Uint32Array(size),
-    spanEnds: new Uint32Array(size),
-  };
-  const paperOf = papersOfEntries(starts, size);
-  const fill = starts.slice(0, starts.length - 1);
-  const order = byWeight(weights);
-  for (let j = 0; j < size; j++) {
-    const k = order[j]!;
-    const at = fill[paperOf[k]!]!++;
-    out.terms[at] = terms[k]!;
-    out.weights[at] = weights[k]!;
-    out.fields[at] = fields[k]!;
-    out.spanStarts[at] = spanStarts[k]!;
-    out.spanEnds[at] = spanEnds[k]!;
-  }
   return out;
 }
 

@@ -190,14 +190,16 @@ function times(
   width: number,
 ): Float64Array {
   const out = new Float64Array(rows.length * width);
-  rows.forEach((i, r) => {
+  const { starts, terms, weights } = matrix;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
     const base = r * width;
-    for (let k = matrix.starts[i]!; k < matrix.starts[i + 1]!; k++) {
-      const w = matrix.weights[k]!;
-      const from = matrix.terms[k]! * width;
+    for (let k = starts[i]!; k < starts[i + 1]!; k++) {
+      const w = weights[k]!;
+      const from = terms[k]! * width;
       for (let c = 0; c < width; c++) out[base + c]! += w * x[from + c]!;
     }
-  });
+  }
   return out;
 }
 
@@ -209,14 +211,16 @@ function timesTransposed(
   width: number,
 ): Float64Array {
   const out = new Float64Array(matrix.termCount * width);
-  rows.forEach((i, r) => {
+  const { starts, terms, weights } = matrix;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
     const base = r * width;
-    for (let k = matrix.starts[i]!; k < matrix.starts[i + 1]!; k++) {
-      const w = matrix.weights[k]!;
-      const to = matrix.terms[k]! * width;
+    for (let k = starts[i]!; k < starts[i + 1]!; k++) {
+      const w = weights[k]!;
+      const to = terms[k]! * width;
       for (let c = 0; c < width; c++) out[to + c]! += w * y[base + c]!;
     }
-  });
+  }
   return out;
 }
 
