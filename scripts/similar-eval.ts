@@ -162,7 +162,7 @@ function bagOf(p: Paper): Vector {
   const terms: string[] = [];
   const add = (text: string) =>
     vocabulary.scan(text, false, (id) => {
-      terms.push(vocabulary.keys[id]!);
+      terms.push(vocabulary.key(id));
     });
   for (const text of [p.title, p.title, ...p.keywords, ...p.keywords, p.abstract]) add(text);
   return counts(terms);
@@ -401,7 +401,7 @@ if (values.variants) {
       ours({ phrases: false, lsaWeight: 0, diffusion: 0 }),
     ],
     ['… + two-word phrases', ours({ lsaWeight: 0, diffusion: 0 })],
-    ['… + LSA (100 dimensions, half the score)', ours({ diffusion: 0 })],
+    ['… + LSA (80 dimensions, half the score)', ours({ diffusion: 0 })],
     ['… + diffusion over the neighbour graph (shipped)', ours()],
     ['shipped + co-author bonus 0.01', ours({ coauthorBonus: 0.01 })],
     ['shipped + co-author bonus 0.05', ours({ coauthorBonus: 0.05 })],
@@ -411,6 +411,19 @@ if (values.variants) {
       ours({ fieldWeights: { title: 1, keywords: 1, abstract: 1 } }),
     ],
     ['shipped, 40 query terms, 30 candidates', ours({ queryTerms: 40, candidates: 30 })],
+    [
+      'the costlier settings shipped before (LSA rank 100, 2× rescored, 400 postings a term, 60 query terms, second step over 50)',
+      ours({
+        lsaRank: 100,
+        rescored: 2,
+        postingCap: 400,
+        queryTerms: 60,
+        diffusionWidth: 50,
+      }),
+    ],
+    ['shipped, LSA rank 64', ours({ lsaRank: 64 })],
+    ['shipped, second step over 20 neighbours', ours({ diffusionWidth: 20 })],
+    ['shipped, 40 query terms', ours({ queryTerms: 40 })],
     ['BM25 more-like-this (25 terms)', bm25MoreLikeThis],
     ['LSA alone, 100 dimensions, all pairs', lsa(100)],
   ];

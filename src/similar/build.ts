@@ -52,6 +52,8 @@ export interface SimilarOptions {
   lsaWeight: number;
   /** Weight of the second-order similarity (0: plain cosine). */
   diffusion: number;
+  /** Neighbours of each neighbour the second-order step walks (their best first). */
+  diffusionWidth: number;
   /** Added to the score per person two papers share (0: ignore authors). */
   coauthorBonus: number;
   /** Terms shown in a "why" line. */
@@ -65,16 +67,17 @@ export const SIMILAR_DEFAULTS: SimilarOptions = {
   phrases: true,
   phraseWeight: 1,
   maxDocumentShare: 0.2,
-  queryTerms: 60,
-  postingCap: 400,
+  queryTerms: 50,
+  postingCap: 200,
   minContribution: 0.004,
   candidates: 50,
-  rescored: 2,
-  lsaRank: 100,
+  rescored: 1.5,
+  lsaRank: 80,
   lsaWeight: 0.5,
   lsa: { sample: 2000, powerIterations: 1, maxTerms: 8000 },
   lsaPhrases: true,
   diffusion: 30,
+  diffusionWidth: 30,
   coauthorBonus: 0,
   whyTerms: 3,
 };
@@ -104,7 +107,7 @@ export interface SimilarData {
   surfaces: string[];
 }
 
-/** Papers as term vectors, in compressed rows sorted by term id. */
+/** Papers as term vectors, in compressed rows, each row's weightiest terms first. */
 interface Vectors {
   starts: Uint32Array;
   terms: Uint32Array;
@@ -155,34 +158,47 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
   let spanEnds = new Uint32Array(1 << 16);
   let df = new Uint32Array(1 << 16);
   let total = 0;
-  const slotOf = new Map<number, number>();
+  // Term id → its entry in the paper being read: an entry of this paper when it lies
+  // between the paper's start and `total` and holds that term (so nothing is ever reset).
+  let slotOf = new Uint32Array(1 << 16);
+  let paperStart = 0;
+  let field = 0;
+  let weight = 0;
+  const visit = (id: number, start: number, end: number, isPhrase: boolean) => {
+    const w = isPhrase ? weight * o.phraseWeight : weight;
+    if (id >= slotOf.length) {
+      slotOf = ensure(slotOf, id + 1);
+      df = ensure(df, id + 1);
+    }
+    const slot = slotOf[id]!;
+    if (slot >= paperStart && slot < total && terms[slot] === id) {
+      counts[slot]! += w;
+      return;
+    }
+    if (total >= terms.length) {
+      terms = ensure(terms, total + 1);
+      counts = ensure(counts, total + 1);
+      fields = ensure(fields, total + 1);
+      spanStarts = ensure(spanStarts, total + 1);
+      spanEnds = ensure(spanEnds, total + 1);
+    }
+    slotOf[id] = total;
+    terms[total] = id;
+    counts[total] = w;
+    fields[total] = field;
+    spanStarts[total] = start;
+    spanEnds[total] = end;
+    total++;
+    df[id]!++;
+  };
+  const read = (text: string, inField: number, fieldWeight: number) => {
+    field = inField;
+    weight = fieldWeight;
+    vocabulary.scan(text, o.phrases, visit);
+  };
   papers.forEach((paper, i) => {
     starts[i] = total;
-    slotOf.clear();
-    const read = (text: string, field: number, weight: number) => {
-      vocabulary.scan(text, o.phrases, (id, start, end, isPhrase) => {
-        const w = isPhrase ? weight * o.phraseWeight : weight;
-        const slot = slotOf.get(id);
-        if (slot !== undefined) {
-          counts[slot]! += w;
-          return;
-        }
-        slotOf.set(id, total);
-        terms = ensure(terms, total + 1);
-        counts = ensure(counts, total + 1);
-        fields = ensure(fields, total + 1);
-        spanStarts = ensure(spanStarts, total + 1);
-        spanEnds = ensure(spanEnds, total + 1);
-        df = ensure(df, id + 1);
-        terms[total] = id;
-        counts[total] = w;
-        fields[total] = field;
-        spanStarts[total] = start;
-        spanEnds[total] = end;
-        total++;
-        df[id]!++;
-      });
-    };
+    paperStart = total;
     // The abstract first: its sentence case is how a "why" line should show a term
     // (`vision transformer`), rather than a title's capitals.
     read(paper.abstract, 1, o.fieldWeights.abstract);
@@ -192,7 +208,7 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
     });
   });
   starts[n] = total;
-  const termCount = vocabulary.keys.length;
+  const termCount = vocabulary.size;
   // A floor, so that a small catalogue keeps the words its few papers share.
   const maxDf = Math.max(MIN_COMMON_DF, o.maxDocumentShare * n);
   const idf = new Float32Array(termCount);
@@ -223,7 +239,19 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
       counts[k] = value;
       if (df[terms[k]!]! >= 2 && value > 0) order.push(k);
     }
-    order.sort((x, y) => terms[x]! - terms[y]!);
+    // Weightiest first (a paper's walk takes the head of its row): an insertion sort, which
+    // for rows of a hundred terms beats both a sort call with a comparator and one global
+    // order of every entry.
+    for (let a = 1; a < order.length; a++) {
+      const k = order[a]!;
+      const value = counts[k]!;
+      let b = a;
+      while (b > 0 && counts[order[b - 1]!]! < value) {
+        order[b] = order[b - 1]!;
+        b--;
+      }
+      order[b] = k;
+    }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (const k of order) {
       out.terms[at] = terms[k]!;
@@ -238,6 +266,13 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
   return out;
 }
 
+/** Per row entry, the row (paper) it belongs to. */
+function papersOfEntries(starts: Uint32Array, size: number): Uint32Array {
+  const paperOf = new Uint32Array(size);
+  for (let i = 0; i + 1 < starts.length; i++) paperOf.fill(i, starts[i]!, starts[i + 1]!);
+  return paperOf;
+}
+
 /** How paper `i` writes the term at row entry `k` (see {@link Vectors.fields}). */
 function surfaceAt(papers: readonly Paper[], vectors: Vectors, i: number, k: number): string {
   const paper = papers[i]!;
@@ -247,42 +282,60 @@ function surfaceAt(papers: readonly Paper[], vectors: Vectors, i: number, k: num
   return writtenForm(text, vectors.spanStarts[k]!, vectors.spanEnds[k]!);
 }
 
-/** Term → its papers with weights, each term's list cut to its `cap` weightiest papers. */
+/**
+ * Term → its papers with weights, each term's list weightiest first (a walk can stop where
+ * contributions get small) and cut to its `cap` weightiest papers. The lists are filled from
+ * one pass over every entry in order of weight, rather than sorted one by one.
+ */
 function postings(vectors: Vectors, cap: number) {
   const { starts, terms, weights, termCount } = vectors;
   const counts = new Uint32Array(termCount + 1);
-  for (let k = 0; k < terms.length; k++) if (weights[k]! > 0) counts[terms[k]! + 1]!++;
-  for (let t = 0; t < termCount; t++) counts[t + 1]! += counts[t]!;
+  for (let k = 0; k < terms.length; k++) counts[terms[k]! + 1]!++;
+  for (let t = 0; t < termCount; t++) counts[t + 1] = counts[t]! + Math.min(counts[t + 1]!, cap);
+  const paperOf = papersOfEntries(starts, terms.length);
+  const ends = counts.slice(0, termCount);
   const docs = new Uint32Array(counts[termCount]!);
   const values = new Float32Array(counts[termCount]!);
-  const fill = counts.slice(0, termCount);
-  const n = starts.length - 1;
-  for (let i = 0; i < n; i++) {
-    for (let k = starts[i]!; k < starts[i + 1]!; k++) {
-      if (weights[k]! <= 0) continue;
-      const slot = fill[terms[k]!]!++;
-      docs[slot] = i;
-      values[slot] = weights[k]!;
-    }
-  }
-  // Each list weightiest first, cut to `cap`: a walk can stop where contributions get small.
-  const ends = new Uint32Array(termCount);
-  for (let t = 0; t < termCount; t++) {
-    const from = counts[t]!;
-    const to = counts[t + 1]!;
-    if (to - from > 1) {
-      const order = Array.from({ length: to - from }, (_, j) => from + j).sort(
-        (a, b) => values[b]! - values[a]!,
-      );
-      const kept = order.slice(0, cap);
-      const keptDocs = kept.map((j) => docs[j]!);
-      const keptValues = kept.map((j) => values[j]!);
-      docs.set(keptDocs, from);
-      values.set(keptValues, from);
-    }
-    ends[t] = Math.min(to, from + cap);
+  const order = byWeight(weights);
+  for (let j = 0; j < order.length; j++) {
+    const k = order[j]!;
+    const t = terms[k]!;
+    if (ends[t]! - counts[t]! >= cap) continue;
+    const slot = ends[t]!++;
+    docs[slot] = paperOf[k]!;
+    values[slot] = weights[k]!;
   }
   return { starts: counts, ends, docs, values };
+}
+
+/**
+ * Positions of `weights` (all positive), largest first, ties in position order: a radix sort
+ * on the bits of the floats, which order as the numbers do while positive.
+ */
+function byWeight(weights: Float32Array): Uint32Array {
+  const size = weights.length;
+  const bits = new Uint32Array(weights.buffer, weights.byteOffset, size);
+  let from: Uint32Array = new Uint32Array(size);
+  for (let k = 0; k < size; k++) from[k] = k;
+  let to: Uint32Array = new Uint32Array(size);
+  const count = new Uint32Array(1 << 16);
+  for (let shift = 0; shift < 32; shift += 16) {
+    count.fill(0);
+    // Descending: the complement of each 16-bit digit.
+    for (let k = 0; k < size; k++) count[0xffff - ((bits[k]! >>> shift) & 0xffff)]!++;
+    let sum = 0;
+    for (let d = 0; d < count.length; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let j = 0; j < size; j++) {
+      const k = from[j]!;
+      to[count[0xffff - ((bits[k]! >>> shift) & 0xffff)]!++] = k;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,7 +348,11 @@ interface NeighbourLists {
   scores: Float32Array;
 }
 
-/** Keeps the `width` best (score, id) pairs seen, best first; most offers are rejected at once. */
+/**
+ * Keeps the `width` best (score, id) pairs seen: a min-heap on the score, so most offers are
+ * rejected by one comparison with the weakest kept and the others cost a logarithm, not a
+ * shift of the whole list. {@link sort} puts them best first (ties: lower id first).
+ */
 class TopK {
   readonly ids: Uint32Array;
   readonly scores: Float64Array;
@@ -308,16 +365,60 @@ class TopK {
     this.size = 0;
   }
   offer(id: number, score: number) {
-    if (this.size === this.width && score <= this.scores[this.width - 1]!) return;
-    let at = this.size < this.width ? this.size++ : this.width - 1;
-    while (at > 0 && this.scores[at - 1]! < score) {
-      this.scores[at] = this.scores[at - 1]!;
-      this.ids[at] = this.ids[at - 1]!;
-      at--;
+    const { ids, scores, width } = this;
+    if (this.size < width) {
+      // Sift up.
+      let at = this.size++;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!weaker(score, id, scores[parent]!, ids[parent]!)) break;
+        scores[at] = scores[parent]!;
+        ids[at] = ids[parent]!;
+        at = parent;
+      }
+      scores[at] = score;
+      ids[at] = id;
+      return;
     }
-    this.scores[at] = score;
-    this.ids[at] = id;
+    if (!weaker(scores[0]!, ids[0]!, score, id)) return;
+    this.siftDown(0, this.size, id, score);
   }
+  /** Best first; the heap is used up (offer again only after {@link clear}). */
+  sort(): this {
+    const { ids, scores } = this;
+    for (let end = this.size - 1; end > 0; end--) {
+      const id = ids[end]!;
+      const score = scores[end]!;
+      ids[end] = ids[0]!;
+      scores[end] = scores[0]!;
+      this.siftDown(0, end, id, score);
+    }
+    return this;
+  }
+  /** Places (id, score) at `at` or below, in a heap of `size`. */
+  private siftDown(at: number, size: number, id: number, score: number) {
+    const { ids, scores } = this;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      if (
+        child + 1 < size &&
+        weaker(scores[child + 1]!, ids[child + 1]!, scores[child]!, ids[child]!)
+      )
+        child++;
+      if (!weaker(scores[child]!, ids[child]!, score, id)) break;
+      scores[at] = scores[child]!;
+      ids[at] = ids[child]!;
+      at = child;
+    }
+    scores[at] = score;
+    ids[at] = id;
+  }
+}
+
+/** Whether (score a, id a) ranks below (score b, id b): a lower score, or a higher id. */
+function weaker(scoreA: number, idA: number, scoreB: number, idB: number): boolean {
+  return scoreA < scoreB || (scoreA === scoreB && idA > idB);
 }
 
 /** Papers each person wrote, by position (people as the author index groups them). */
@@ -339,15 +440,28 @@ function papersByPerson(papers: readonly Paper[]): number[][] {
   return perPaper;
 }
 
-/** The same paper under another id (listed in two files): same folded title. */
-function titleKeys(papers: readonly Paper[]): string[] {
-  return papers.map((p) => foldText(p.title).replace(/[^\p{L}\p{N}]+/gu, ''));
+/**
+ * The same paper under another id (listed in two files): same folded title. Per paper, a
+ * number shared by exactly the papers with its title (numbers compare faster than strings
+ * in the inner loops).
+ */
+function titleKeys(papers: readonly Paper[]): Uint32Array {
+  const ids = new Map<string, number>();
+  return Uint32Array.from(papers, (p) => {
+    const key = foldText(p.title).replace(/[^\p{L}\p{N}]+/gu, '');
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    return id;
+  });
 }
 
 function firstOrder(
   papers: readonly Paper[],
   vectors: Vectors,
-  titles: readonly string[],
+  titles: Uint32Array,
   o: SimilarOptions,
 ): NeighbourLists {
   const n = papers.length;
@@ -370,32 +484,24 @@ function firstOrder(
         )
       : undefined;
   const alpha = embedding ? o.lsaWeight : 0;
-  const lsaCosine = (a: number, b: number) => {
-    let sum = 0;
-    for (let r = 0; r < rank; r++) sum += embedding![a * rank + r]! * embedding![b * rank + r]!;
-    return sum;
-  };
+  const lsa = embedding ?? new Float32Array(0);
   const exact = new TopK(width);
   const { starts, terms, weights } = vectors;
-  const order: number[] = [];
+  const { starts: postStarts, ends: postEnds, docs: postDocs, values: postValues } = post;
   for (let d = 0; d < n; d++) {
-    // The paper's weightiest terms.
-    order.length = 0;
-    for (let k = starts[d]!; k < starts[d + 1]!; k++) if (weights[k]! > 0) order.push(k);
-    if (order.length > o.queryTerms) {
-      order.sort((a, b) => weights[b]! - weights[a]!);
-      order.length = o.queryTerms;
-    }
     let touchedCount = 0;
-    for (const k of order) {
+    // The paper's weightiest terms: the head of its row.
+    const last = Math.min(starts[d + 1]!, starts[d]! + o.queryTerms);
+    for (let k = starts[d]!; k < last; k++) {
       const t = terms[k]!;
       const w = weights[k]!;
       const least = o.minContribution / w;
-      for (let p = post.starts[t]!; p < post.ends[t]!; p++) {
-        if (post.values[p]! < least) break;
-        const e = post.docs[p]!;
+      for (let p = postStarts[t]!; p < postEnds[t]!; p++) {
+        const value = postValues[p]!;
+        if (value < least) break;
+        const e = postDocs[p]!;
         if (approx[e] === 0) touched[touchedCount++] = e;
-        approx[e]! += w * post.values[p]!;
+        approx[e]! += w * value;
       }
     }
     for (const e of coauthors?.[d] ?? []) {
@@ -403,25 +509,34 @@ function firstOrder(
       approx[e]! += o.coauthorBonus;
     }
     pick.clear();
+    // Never the paper itself, nor a copy of it (the paper has its own title).
+    const title = titles[d]!;
     for (let c = 0; c < touchedCount; c++) {
       const e = touched[c]!;
-      if (e !== d && titles[e] !== titles[d]) pick.offer(e, approx[e]!);
+      if (titles[e] !== title) pick.offer(e, approx[e]!);
       approx[e] = 0;
     }
     // Exact scores for the best approximate candidates.
     exact.clear();
-    const bonus = new Map<number, number>();
-    for (const e of coauthors?.[d] ?? []) bonus.set(e, (bonus.get(e) ?? 0) + o.coauthorBonus);
+    const bonus = coauthors && new Map<number, number>();
+    for (const e of coauthors?.[d] ?? []) bonus!.set(e, (bonus!.get(e) ?? 0) + o.coauthorBonus);
     // The paper's vector spread out once, so each candidate costs only its own terms.
     for (let k = starts[d]!; k < starts[d + 1]!; k++) dense[terms[k]!] = weights[k]!;
+    const at = d * rank;
     for (let c = 0; c < pick.size; c++) {
       const e = pick.ids[c]!;
       let cos = 0;
       for (let k = starts[e]!; k < starts[e + 1]!; k++) cos += dense[terms[k]!]! * weights[k]!;
-      const text = alpha > 0 ? (1 - alpha) * cos + alpha * lsaCosine(d, e) : cos;
-      exact.offer(e, text + (bonus.get(e) ?? 0));
+      let score = cos;
+      if (alpha > 0) {
+        let latent = 0;
+        for (let r = 0, b = e * rank; r < rank; r++, b++) latent += lsa[at + r]! * lsa[b]!;
+        score = (1 - alpha) * cos + alpha * latent;
+      }
+      exact.offer(e, score + (bonus?.get(e) ?? 0));
     }
     for (let k = starts[d]!; k < starts[d + 1]!; k++) dense[terms[k]!] = 0;
+    exact.sort();
     for (let c = 0; c < exact.size; c++) {
       ids[d * width + c] = exact.ids[c]!;
       scores[d * width + c] = exact.scores[c]!;
@@ -437,7 +552,7 @@ function finish(
   papers: readonly Paper[],
   vectors: Vectors,
   first: NeighbourLists,
-  titles: readonly string[],
+  titles: Uint32Array,
   o: SimilarOptions,
 ): SimilarData {
   const n = papers.length;
@@ -446,41 +561,45 @@ function finish(
   const neighbours = new Uint32Array(n * stored).fill(NONE);
   const scores = new Float32Array(n * stored);
   const why = new Uint32Array(n * stored * o.whyTerms).fill(NONE);
-  const surfaceIds = new Map<string, number>();
-  const conferences = papers.map((p) => p.conference ?? '');
+  const conferences = conferenceIds(papers);
   const combined = new Float64Array(n);
-  const touched: number[] = [];
+  const touched = new Uint32Array(n);
   const same = new TopK(stored);
   const other = new TopK(stored);
   const shared = new SharedTerms(papers, vectors);
+  const spread = o.diffusion / width;
+  const hops = Math.min(width, o.diffusionWidth);
   for (let d = 0; d < n; d++) {
     shared.of(d);
-    touched.length = 0;
-    const add = (e: number, value: number) => {
-      if (combined[e] === 0) touched.push(e);
-      combined[e]! += value;
-    };
+    let touchedCount = 0;
+    const title = titles[d]!;
     for (let c = 0; c < width; c++) {
       const e = first.ids[d * width + c]!;
       if (e === NONE) break;
       const s = first.scores[d * width + c]!;
-      add(e, s);
-      if (o.diffusion === 0) continue;
+      if (combined[e] === 0) touched[touchedCount++] = e;
+      combined[e]! += s;
+      if (spread === 0) continue;
       // Papers close to this close paper: weighted by both closenesses.
-      for (let c2 = 0; c2 < width; c2++) {
-        const f = first.ids[e * width + c2]!;
+      const weight = spread * s;
+      for (let c2 = e * width; c2 < e * width + hops; c2++) {
+        const f = first.ids[c2]!;
         if (f === NONE) break;
-        if (f !== d && titles[f] !== titles[d])
-          add(f, (o.diffusion * s * first.scores[e * width + c2]!) / width);
+        if (titles[f] === title) continue;
+        if (combined[f] === 0) touched[touchedCount++] = f;
+        combined[f]! += weight * first.scores[c2]!;
       }
     }
     same.clear();
     other.clear();
-    for (const e of touched) {
+    for (let c = 0; c < touchedCount; c++) {
+      const e = touched[c]!;
       (conferences[e] === conferences[d] ? same : other).offer(e, combined[e]!);
       combined[e] = 0;
     }
     // Same conference first, then the rest, each best first.
+    same.sort();
+    other.sort();
     let slot = 0;
     for (const list of [same, other]) {
       for (let c = 0; c < list.size && slot < stored; c++, slot++) {
@@ -488,12 +607,7 @@ function finish(
         neighbours[d * stored + slot] = e;
         scores[d * stored + slot] = list.scores[c]!;
         shared.with(e, o.whyTerms).forEach((surface, k) => {
-          let id = surfaceIds.get(surface);
-          if (id === undefined) {
-            id = surfaceIds.size;
-            surfaceIds.set(surface, id);
-          }
-          why[(d * stored + slot) * o.whyTerms + k] = id;
+          why[(d * stored + slot) * o.whyTerms + k] = surface;
         });
       }
     }
@@ -504,8 +618,22 @@ function finish(
     neighbours,
     scores,
     why,
-    surfaces: [...surfaceIds.keys()],
+    surfaces: shared.surfaces,
   };
+}
+
+/** Per paper, a number shared by exactly the papers of its conference. */
+function conferenceIds(papers: readonly Paper[]): Uint32Array {
+  const ids = new Map<string, number>();
+  return Uint32Array.from(papers, (p) => {
+    const key = p.conference ?? '';
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    return id;
+  });
 }
 
 /** Shared terms looked at per "why" line, weightiest first, before phrases absorb words. */
@@ -520,8 +648,21 @@ const PHRASE_PREFERENCE = 1.5;
  * so each neighbour costs only a walk over its own terms.
  */
 class SharedTerms {
+  /** Every surface a "why" line shows, by id. */
+  readonly surfaces: string[] = [];
+  private readonly surfaceIds = new Map<string, number>();
+  /** Per row entry, the id of its surface once asked for (-1 before). */
+  private readonly entrySurface: Int32Array;
+  /** Per surface id, an id shared by the surfaces equal but for case. */
+  private readonly folded: number[] = [];
+  private readonly foldedIds = new Map<string, number>();
   private readonly weight: Float32Array;
   private readonly entry: Int32Array;
+  /** Per term, the call of {@link with} that last covered it. */
+  private readonly covered: Uint32Array;
+  /** Per term, 1 for a two-word phrase. */
+  private readonly isPhrase: Uint8Array;
+  private call = 0;
   private readonly top = new TopK(WHY_CANDIDATES);
   private paper = -1;
 
@@ -531,6 +672,10 @@ class SharedTerms {
   ) {
     this.weight = new Float32Array(vectors.termCount);
     this.entry = new Int32Array(vectors.termCount);
+    this.covered = new Uint32Array(vectors.termCount);
+    this.isPhrase = new Uint8Array(vectors.termCount);
+    for (const term of vectors.phraseWords.keys()) this.isPhrase[term] = 1;
+    this.entrySurface = new Int32Array(vectors.terms.length).fill(-1);
   }
 
   /** Makes `paper` the one whose neighbours are asked about next. */
@@ -548,32 +693,57 @@ class SharedTerms {
     return this;
   }
 
-  /** Up to `max` terms shared with `neighbour`, most telling first. */
-  with(neighbour: number, max: number): string[] {
+  /** Up to `max` terms shared with `neighbour`, most telling first, as ids of {@link surfaces}. */
+  with(neighbour: number, max: number): number[] {
     const { starts, terms, weights, phraseWords } = this.vectors;
     this.top.clear();
     for (let k = starts[neighbour]!; k < starts[neighbour + 1]!; k++) {
-      const w = this.weight[terms[k]!]! * weights[k]!;
-      if (w > 0) this.top.offer(terms[k]!, phraseWords.has(terms[k]!) ? w * PHRASE_PREFERENCE : w);
+      const term = terms[k]!;
+      const w = this.weight[term]! * weights[k]!;
+      if (w > 0) this.top.offer(term, this.isPhrase[term] === 1 ? w * PHRASE_PREFERENCE : w);
     }
-    const chosen: { term: number; surface: string }[] = [];
-    const covered = new Set<number>();
+    this.top.sort();
+    const call = ++this.call;
+    const chosen: { term: number; surface: number }[] = [];
     for (let c = 0; c < this.top.size && chosen.length < max; c++) {
       const term = this.top.ids[c]!;
-      if (covered.has(term)) continue;
-      const words = phraseWords.get(term);
+      if (this.covered[term] === call) continue;
+      const words = this.isPhrase[term] === 1 ? phraseWords.get(term) : undefined;
       if (words) {
         // A phrase replaces its words already chosen, and covers them from now on.
         for (let x = chosen.length - 1; x >= 0; x--) {
           if (words.includes(chosen[x]!.term)) chosen.splice(x, 1);
         }
-        covered.add(words[0]).add(words[1]);
+        this.covered[words[0]] = call;
+        this.covered[words[1]] = call;
       }
-      covered.add(term);
-      const surface = surfaceAt(this.papers, this.vectors, this.paper, this.entry[term]!);
-      const folded = surface.toLowerCase();
-      if (!chosen.some((x) => x.surface.toLowerCase() === folded)) chosen.push({ term, surface });
+      this.covered[term] = call;
+      const surface = this.surfaceOf(this.entry[term]!);
+      const folded = this.folded[surface]!;
+      if (!chosen.some((x) => this.folded[x.surface] === folded)) chosen.push({ term, surface });
     }
     return chosen.map((x) => x.surface);
+  }
+
+  /** The surface id of row entry `k` of the paper asked about (made once per entry). */
+  private surfaceOf(k: number): number {
+    let id = this.entrySurface[k]!;
+    if (id >= 0) return id;
+    const surface = surfaceAt(this.papers, this.vectors, this.paper, k);
+    id = this.surfaceIds.get(surface) ?? -1;
+    if (id < 0) {
+      id = this.surfaces.length;
+      this.surfaces.push(surface);
+      this.surfaceIds.set(surface, id);
+      const lower = surface.toLowerCase();
+      let folded = this.foldedIds.get(lower);
+      if (folded === undefined) {
+        folded = this.foldedIds.size;
+        this.foldedIds.set(lower, folded);
+      }
+      this.folded.push(folded);
+    }
+    this.entrySurface[k] = id;
+    return id;
   }
 }

@@ -98,16 +98,24 @@ export function lsaEmbed(
     .sort((a, b) => values[b]! - values[a]!)
     .slice(0, rank);
   // Projection P = Bᵀ Ũ Σ⁻¹ (m × rank): a row's coordinates are row · P (= U Σ on the sample).
-  const projection = new Float64Array(m * rank);
+  // The kept columns of Ũ Σ⁻¹ are copied out as rows first, so each dot product below reads
+  // two contiguous runs.
+  const scaled = new Float64Array(rank * width);
   order.forEach((a, r) => {
     const sigma = Math.sqrt(Math.max(values[a]!, 0));
     if (sigma === 0) return;
-    for (let t = 0; t < m; t++) {
-      let s = 0;
-      for (let k = 0; k < width; k++) s += bt[t * width + k]! * vectors[k * width + a]!;
-      projection[t * rank + r] = s / sigma;
-    }
+    for (let k = 0; k < width; k++) scaled[r * width + k] = vectors[k * width + a]! / sigma;
   });
+  const projection = new Float32Array(m * rank);
+  for (let t = 0; t < m; t++) {
+    const row = t * width;
+    for (let r = 0; r < rank; r++) {
+      const column = r * width;
+      let s = 0;
+      for (let k = 0; k < width; k++) s += bt[row + k]! * scaled[column + k]!;
+      projection[t * rank + r] = s;
+    }
+  }
   const point = new Float64Array(rank);
   for (let i = 0; i < n; i++) {
     point.fill(0);
@@ -182,14 +190,16 @@ function times(
   width: number,
 ): Float64Array {
   const out = new Float64Array(rows.length * width);
-  rows.forEach((i, r) => {
+  const { starts, terms, weights } = matrix;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
     const base = r * width;
-    for (let k = matrix.starts[i]!; k < matrix.starts[i + 1]!; k++) {
-      const w = matrix.weights[k]!;
-      const from = matrix.terms[k]! * width;
+    for (let k = starts[i]!; k < starts[i + 1]!; k++) {
+      const w = weights[k]!;
+      const from = terms[k]! * width;
       for (let c = 0; c < width; c++) out[base + c]! += w * x[from + c]!;
     }
-  });
+  }
   return out;
 }
 
@@ -201,29 +211,44 @@ function timesTransposed(
   width: number,
 ): Float64Array {
   const out = new Float64Array(matrix.termCount * width);
-  rows.forEach((i, r) => {
+  const { starts, terms, weights } = matrix;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
     const base = r * width;
-    for (let k = matrix.starts[i]!; k < matrix.starts[i + 1]!; k++) {
-      const w = matrix.weights[k]!;
-      const to = matrix.terms[k]! * width;
+    for (let k = starts[i]!; k < starts[i + 1]!; k++) {
+      const w = weights[k]!;
+      const to = terms[k]! * width;
       for (let c = 0; c < width; c++) out[to + c]! += w * y[base + c]!;
     }
-  });
+  }
   return out;
 }
 
-/** Orthonormal columns (modified Gram–Schmidt) of a rows × width matrix, in place. */
+/**
+ * Orthonormal columns (modified Gram–Schmidt) of a rows × width matrix, in place. The columns
+ * are worked on as contiguous runs of a transposed copy: walking them down the row-major
+ * matrix read one value per cache line.
+ */
 function orthonormalize(y: Float64Array, rows: number, width: number): Float64Array {
+  const columns = new Float64Array(rows * width);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < width; c++) columns[c * rows + r] = y[r * width + c]!;
+  }
   for (let c = 0; c < width; c++) {
+    const at = c * rows;
     for (let p = 0; p < c; p++) {
+      const from = p * rows;
       let dot = 0;
-      for (let r = 0; r < rows; r++) dot += y[r * width + c]! * y[r * width + p]!;
-      for (let r = 0; r < rows; r++) y[r * width + c]! -= dot * y[r * width + p]!;
+      for (let r = 0; r < rows; r++) dot += columns[at + r]! * columns[from + r]!;
+      for (let r = 0; r < rows; r++) columns[at + r]! -= dot * columns[from + r]!;
     }
     let norm = 0;
-    for (let r = 0; r < rows; r++) norm += y[r * width + c]! ** 2;
+    for (let r = 0; r < rows; r++) norm += columns[at + r]! ** 2;
     const scale = norm > 1e-24 ? 1 / Math.sqrt(norm) : 0;
-    for (let r = 0; r < rows; r++) y[r * width + c]! *= scale;
+    for (let r = 0; r < rows; r++) columns[at + r]! *= scale;
+  }
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < width; c++) y[r * width + c] = columns[c * rows + r]!;
   }
   return y;
 }

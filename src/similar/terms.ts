@@ -64,44 +64,61 @@ export function wordKey(written: string): string | undefined {
  * once (a corpus repeats the same few thousand words millions of times).
  */
 export class Vocabulary {
-  /** Id → key (`pretraining`, `question answering`). */
-  readonly keys: string[] = [];
   /** Phrase id → the ids of its two words. */
   readonly phraseWords = new Map<number, readonly [number, number]>();
+  /** Id → key; '' for a phrase until {@link key} is asked for it. */
+  private readonly keys: string[] = [];
   private readonly wordIds = new Map<string, number>();
   private readonly writtenIds = new Map<string, number>();
-  private readonly phraseIds = new Map<number, number>();
+  private readonly phraseIds = new PairTable();
+
+  /** Terms met so far (ids run from 0 to `size - 1`). */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The key of a term: `pretraining`, `question answering`. */
+  key(id: number): string {
+    let key = this.keys[id]!;
+    if (key === '') {
+      const [first, second] = this.phraseWords.get(id)!;
+      key = `${this.key(first)} ${this.key(second)}`;
+      this.keys[id] = key;
+    }
+    return key;
+  }
 
   /** Id of a written word, or -1 for a stop word or a bare number. */
   word(written: string): number {
     let id = this.writtenIds.get(written);
     if (id === undefined) {
       const key = wordKey(written);
-      id = key === undefined ? -1 : this.idOf(key);
+      if (key === undefined) id = -1;
+      else {
+        id = this.wordIds.get(key);
+        if (id === undefined) {
+          id = this.keys.length;
+          this.keys.push(key);
+          this.wordIds.set(key, id);
+        }
+      }
       this.writtenIds.set(written, id);
     }
     return id;
   }
 
-  /** Id of the phrase of two words (by id). */
+  /**
+   * Id of the phrase of two words (by id). A pair of words has one phrase and a phrase one
+   * pair (a word key holds no space), so phrases are numbered by pair; their keys, which
+   * only a reader needs, are made when asked for.
+   */
   phrase(first: number, second: number): number {
-    // Word ids stay far below 2^26, so the pair fits a safe integer.
-    const pair = first * 0x4000000 + second;
-    let id = this.phraseIds.get(pair);
-    if (id === undefined) {
-      id = this.idOf(`${this.keys[first]} ${this.keys[second]}`);
-      this.phraseIds.set(pair, id);
-      this.phraseWords.set(id, [first, second]);
-    }
-    return id;
-  }
-
-  private idOf(key: string): number {
-    let id = this.wordIds.get(key);
-    if (id === undefined) {
+    let id = this.phraseIds.get(first, second);
+    if (id < 0) {
       id = this.keys.length;
-      this.keys.push(key);
-      this.wordIds.set(key, id);
+      this.keys.push('');
+      this.phraseIds.set(first, second, id);
+      this.phraseWords.set(id, [first, second]);
     }
     return id;
   }
@@ -119,7 +136,9 @@ export class Vocabulary {
     let previous = -1;
     let previousStart = 0;
     let previousEnd = 0;
-    const re = new RegExp(WORD_RE);
+    // One expression for every call: `visit` never scans again before this scan returns.
+    const re = WORD_RE;
+    re.lastIndex = 0;
     for (let match = re.exec(text); match !== null; match = re.exec(text)) {
       const start = match.index;
       const end = start + match[0].length;
@@ -139,6 +158,58 @@ export class Vocabulary {
   }
 }
 
+/**
+ * Pairs of word ids → phrase id, in open addressing over typed arrays. A Map keyed by
+ * `first * 2^26 + second` held every key as a heap number and was a tenth of the build.
+ */
+class PairTable {
+  private firsts = new Int32Array(1 << 12).fill(-1);
+  private seconds = new Int32Array(1 << 12);
+  private values = new Int32Array(1 << 12);
+  private size = 0;
+
+  /** The phrase id of the pair, or -1. */
+  get(first: number, second: number): number {
+    const mask = this.firsts.length - 1;
+    for (let at = slotOf(first, second, mask); ; at = (at + 1) & mask) {
+      const f = this.firsts[at]!;
+      if (f < 0) return -1;
+      if (f === first && this.seconds[at] === second) return this.values[at]!;
+    }
+  }
+
+  /** Stores a pair not yet stored. */
+  set(first: number, second: number, value: number): void {
+    if (2 * (this.size + 1) > this.firsts.length) this.grow();
+    this.place(first, second, value);
+    this.size++;
+  }
+
+  private place(first: number, second: number, value: number): void {
+    const mask = this.firsts.length - 1;
+    let at = slotOf(first, second, mask);
+    while (this.firsts[at]! >= 0) at = (at + 1) & mask;
+    this.firsts[at] = first;
+    this.seconds[at] = second;
+    this.values[at] = value;
+  }
+
+  private grow(): void {
+    const { firsts, seconds, values } = this;
+    this.firsts = new Int32Array(firsts.length * 2).fill(-1);
+    this.seconds = new Int32Array(firsts.length * 2);
+    this.values = new Int32Array(firsts.length * 2);
+    for (let at = 0; at < firsts.length; at++) {
+      if (firsts[at]! >= 0) this.place(firsts[at]!, seconds[at]!, values[at]!);
+    }
+  }
+}
+
+function slotOf(first: number, second: number, mask: number): number {
+  const h = Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 0x7f4a7c15, 0x85ebca6b);
+  return (h ^ (h >>> 15)) & mask;
+}
+
 /** True when nothing but spaces (and inline marks) stands between two words. */
 function isPhraseGap(text: string, from: number, to: number): boolean {
   if (to - from === 1 && text.charCodeAt(from) === 32) return true;
@@ -156,7 +227,7 @@ export function termsOf(text: string): TermOccurrence[] {
   const vocabulary = new Vocabulary();
   const out: TermOccurrence[] = [];
   vocabulary.scan(text, true, (id, start, end) => {
-    out.push({ key: vocabulary.keys[id]!, surface: writtenForm(text, start, end) });
+    out.push({ key: vocabulary.key(id), surface: writtenForm(text, start, end) });
   });
   return out;
 }
