@@ -30,7 +30,14 @@ export interface StatsReport {
   minPeople: number;
   topQueries: { query: string; asked: number; people: number; results: number }[];
   /** Searches that found nothing, with the nearest query that finds something. */
-  zeroResults: { query: string; asked: number; people: number; nearest?: string }[];
+  zeroResults: {
+    query: string;
+    asked: number;
+    people: number;
+    nearest?: string;
+    /** Posters it finds today (up to 100), when it finds some since (an alias, new data). */
+    findsNow?: number;
+  }[];
   /** Queries left out because fewer than `minPeople` people asked them. */
   withheld: number;
   /** Lines to add to `aliases.csv`, for zero-result words that abbreviate a catalog phrase. */
@@ -85,7 +92,7 @@ export function renderOrganiserReport(report: StatsReport, budget = 12): KnownBl
       '*Found nothing*',
       report.zeroResults.map(
         (q) =>
-          `‘${escapeMrkdwn(q.query)}’ ×${q.asked}${q.nearest ? ` · nearest: ‘${escapeMrkdwn(q.nearest)}’` : ''}`,
+          `‘${escapeMrkdwn(q.query)}’ ×${q.asked}${q.findsNow ? ` · finds ${q.findsNow} now` : q.nearest ? ` · nearest: ‘${escapeMrkdwn(q.nearest)}’` : ''}`,
       ),
     ),
     list(

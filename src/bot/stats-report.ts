@@ -17,6 +17,8 @@ export type { StatsReport } from '../blocks/organiser-report.ts';
 export const MIN_PEOPLE = 3;
 /** Rows per list. */
 const TOP = 10;
+/** "Finds N now" counts up to this many (a search that found nothing may since). */
+const FINDS_NOW_LIMIT = 100;
 /** Zero-result words examined for alias suggestions (each is a scan of the catalog). */
 const ALIAS_CANDIDATES = 10;
 
@@ -65,10 +67,19 @@ export async function buildStatsReport(
     topQueries: data.queries
       .slice(0, top)
       .map(({ query, asked, people, results }) => ({ query, asked, people, results })),
-    zeroResults: zero.slice(0, top).map(({ query, foundNothing, people }) => {
-      const nearest = index.suggest(query, 1)[0];
-      return { query, asked: foundNothing, people, ...(nearest !== undefined && { nearest }) };
-    }),
+    zeroResults: await Promise.all(
+      zero.slice(0, top).map(async ({ query, foundNothing, people }) => {
+        const nearest = index.suggest(query, 1)[0];
+        const now = (await index.search(query, { limit: FINDS_NOW_LIMIT })).length;
+        return {
+          query,
+          asked: foundNothing,
+          people,
+          ...(nearest !== undefined && { nearest }),
+          ...(now > 0 && { findsNow: now }),
+        };
+      }),
+    ),
     withheld: data.withheld,
     aliasSuggestions: await suggestAliases(
       zero.slice(0, ALIAS_CANDIDATES).map((q) => q.query),
@@ -81,8 +92,9 @@ export async function buildStatsReport(
 }
 
 /**
- * Alias lines for zero-result one-word queries that abbreviate a phrase the catalog writes
- * at least twice, and only when that phrase itself finds posters.
+ * Alias lines for zero-result one-word queries that still find nothing and abbreviate a
+ * phrase the catalog writes at least twice (more often than any other it abbreviates), and
+ * only when that phrase itself finds posters.
  */
 async function suggestAliases(
   queries: readonly string[],
@@ -93,8 +105,12 @@ async function suggestAliases(
   const texts = catalog.papers.map((p) => `${p.title}. ${p.abstract}`);
   const suggestions: { query: string; means: string }[] = [];
   for (const query of words) {
-    const [best] = expansionsOf(query, texts);
-    if (best && (await index.search(best.phrase, { limit: 1 })).length > 0) {
+    // Found something since (an alias added, new data): nothing left to suggest.
+    if ((await index.search(query, { limit: 1 })).length > 0) continue;
+    const [best, runnerUp] = expansionsOf(query, texts, 2);
+    // A tie is ambiguous (`ml`: "meta learning" or "machine learning"?): left to a person.
+    if (!best || (runnerUp && runnerUp.count === best.count)) continue;
+    if ((await index.search(best.phrase, { limit: 1 })).length > 0) {
       suggestions.push({ query, means: best.phrase });
     }
   }
@@ -152,7 +168,8 @@ export function reportCsv(report: StatsReport): string {
     rows.push(['top query', q.query, q.asked, q.people, `${q.results} results`]);
   }
   for (const q of report.zeroResults) {
-    rows.push(['found nothing', q.query, q.asked, q.people, q.nearest ?? '']);
+    const detail = q.findsNow ? `finds ${q.findsNow} now` : (q.nearest ?? '');
+    rows.push(['found nothing', q.query, q.asked, q.people, detail]);
   }
   for (const a of report.aliasSuggestions)
     rows.push(['alias suggestion', a.query, '', '', a.means]);
@@ -195,7 +212,12 @@ export function reportText(report: StatsReport): string {
   section(
     'Searches that found nothing',
     ['query', 'asked', 'people', 'nearest that finds something'],
-    report.zeroResults.map((q) => [q.query, q.asked, q.people, q.nearest ?? '-']),
+    report.zeroResults.map((q) => [
+      q.query,
+      q.asked,
+      q.people,
+      q.findsNow ? `(finds ${q.findsNow} now)` : (q.nearest ?? '-'),
+    ]),
   );
   if (report.aliasSuggestions.length > 0) {
     out.push('Suggested lines for aliases.csv (check them first):');
