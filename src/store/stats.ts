@@ -200,10 +200,13 @@ export function createStatsStore(db: Database.Database): StatsStore {
    * that made them is replaced. Idempotent; runs before any write or read of a new day.
    */
   const forgetBefore = (today: string) => {
+    // Hashes exist only for the secret's day: nothing to forget while it is still that day
+    // (so a search costs no scan of the days before).
+    const key = sql.key.get();
+    if (!key || key.day >= today) return;
     sql.foldAskers.run(today);
     sql.dropAskers.run(today);
-    const key = sql.key.get();
-    if (key && key.day < today) sql.setKey.run(today, randomBytes(32));
+    sql.setKey.run(today, randomBytes(32));
   };
 
   /** The current secret, made for `day` when there is none yet or it is older. */
