@@ -127,6 +127,14 @@ describe('stats store', () => {
     db.close();
   });
 
+  it('counts a late record for a forgotten day towards the current day', async () => {
+    await ask(DAY2, USERS[0]!, 'gnn', 6);
+    await ask(DAY1, USERS[1]!, 'gnn', 6); // a clock behind: DAY1's secret is gone
+    const data = await store.stats.read({ today: DAY2, minPeople: 1 });
+    expect(data.days.map((d) => [d.day, d.queries])).toEqual([[DAY2, 2]]);
+    expect(data.queries[0]?.people).toBe(2);
+  });
+
   it('counts clicks per kind and messages sent per day, and reads from --since', async () => {
     await store.stats.recordClick(DAY1, 'results_next_page');
     await store.stats.recordClick(DAY2, 'results_next_page');
