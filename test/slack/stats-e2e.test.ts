@@ -154,6 +154,11 @@ describe('usage report through Slack and the CLI', () => {
       for (let i = 0; i < 5; i++) {
         for (const user of PEOPLE.slice(0, 2)) await poster(harness, user, 'my own poster id 42');
       }
+      // Saves, as the Save button keeps them (src/store/plans.ts): counted at report time.
+      const saved = buildBot(dataDir).catalog.papers[0]!;
+      for (const userId of PEOPLE.slice(0, 2)) {
+        await store.plans.save({ teamId: 'T0TEAM001', userId }, saved.id);
+      }
       // Someone who is not an organiser cannot download the report.
       const refused = await click(harness, PEOPLE[0]!, ACTION_IDS.organiserCsv, '');
       expect(JSON.stringify(refused)).toContain('only for the organisers');
@@ -180,6 +185,10 @@ describe('usage report through Slack and the CLI', () => {
     expect(report.days).toEqual([
       { day: '2026-12-04', queries: 17, foundNothing: 3, clicks: 5, reminders: 0, digests: 0 },
     ]);
+    expect(report.savedPosters).toEqual([
+      { id: expect.any(String), title: expect.any(String), saves: 2 },
+    ]);
+    expect(report.savedSessions.map((s) => s.saves)).toEqual([2]);
     for (const user of [...PEOPLE, ORGANISER]) expect(stdout).not.toContain(user);
 
     // Nor anywhere in the stored query data.
