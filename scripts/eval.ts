@@ -65,7 +65,9 @@ const queries = JSON.parse(readFileSync(values.queries!, 'utf8')) as {
   query: string;
   relevant: Judgements;
 }[];
-const index = createPaperIndex(catalog.papers);
+const index = createPaperIndex(catalog.papers, {
+  ...(catalog.aliases && { aliases: catalog.aliases }),
+});
 const systems: [string, Ranker][] = [
   ['poster-bot', (q) => index.search(q, { limit: 10 }).map((h) => h.paper.title)],
   ['default MiniSearch', defaultMiniSearch(catalog.papers)],

@@ -9,6 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { SlackMessage } from './blocks/message.ts';
+import { buildStatsReport, reportCsv, reportText } from './bot/stats-report.ts';
 import { type Replies, replyMessage } from './bot/types.ts';
 import {
   CatalogError,
@@ -17,7 +18,7 @@ import {
   type LoadResult,
   summarizeCatalog,
 } from './catalog/loader.ts';
-import { type DataProblem, formatProblem, type Paper } from './catalog/types.ts';
+import { type DataProblem, formatProblem, type Paper, type Session } from './catalog/types.ts';
 import { CONFIG_DEFAULTS, type Config, ConfigError, loadConfig } from './config.ts';
 import { describeError } from './console/console.ts';
 import {
@@ -56,6 +57,8 @@ export interface CliHit {
 export interface CliIndex {
   /** Papers best first, at most `limit`. */
   search(query: string, options: { limit: number }): readonly CliHit[] | Promise<readonly CliHit[]>;
+  /** "Did you mean" queries that find something (`stats`: the nearest to a search that did not). */
+  suggest?(query: string, max?: number): string[];
 }
 
 /** What the composition builds from a data folder: the index and the bot's replies. */
@@ -64,8 +67,8 @@ export interface CliBot {
   replies: Replies;
   /** Neighbours and more by the same authors (src/similar/). */
   similar: Pick<SimilarIndex, 'find' | 'similarTo' | 'moreByAuthors'>;
-  /** Every paper, for `similar --all`. */
-  catalog: { papers: readonly Paper[] };
+  /** Every paper, for `similar --all`; the sessions, for `stats`. */
+  catalog: { papers: readonly Paper[]; sessions?: readonly Session[] };
 }
 
 /** Loads the catalog in `dataDir`, builds the index and the replies. */
@@ -182,6 +185,20 @@ const COMMANDS: Record<string, CliCommand> = {
       all: { type: 'boolean' },
     },
     run: runSimilar,
+  },
+  stats: {
+    synopsis: '[--since YYYY-MM-DD] [--json | --csv] [--data DIR]',
+    summary:
+      'the usage report for organisers: top searches, searches that found nothing (with the ' +
+      'nearest that finds something), alias suggestions, most saved posters and sessions, ' +
+      'traffic per day (from $DATABASE_PATH)',
+    options: {
+      ...DATA_OPTION,
+      ...JSON_OPTION,
+      since: { type: 'string' },
+      csv: { type: 'boolean' },
+    },
+    run: runStats,
   },
   'check-data': {
     synopsis: '[DIR] [--json]',
@@ -555,11 +572,21 @@ async function postDigest(
       now: deps.now,
     });
     deps.stdout.write(`${describeOutcome(outcome, date, channel)}\n`);
+    if (outcome.status === 'posted') await countDigest(store, outcome.postedNow, timeZone, deps);
   } finally {
     clearProgress(deps.stderr);
     await store.close();
   }
   return EXIT.ok;
+}
+
+/** Counts the digest messages posted for the organisers' report; a failure only warns. */
+async function countDigest(store: Store, n: number, timeZone: string, deps: CliDeps) {
+  try {
+    await store.stats.recordSent(localDate(deps.now(), timeZone), 'digest', n);
+  } catch (error) {
+    deps.stderr.write(`${PROGRAM}: the digest was not counted: ${describeError(error)}\n`);
+  }
 }
 
 function describeOutcome(outcome: DigestOutcome, date: LocalDate, channel: string): string {
@@ -627,6 +654,55 @@ function progressLog(stderr: CliOutput): DigestLog {
         stderr.write(`Resuming the thread of ${String(fields.rootTs)}…\n`);
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// stats
+
+async function runStats(values: OptionValues, positionals: string[], deps: CliDeps) {
+  if (positionals.length > 0) {
+    throw new CliUsageError(`stats takes no arguments, got “${positionals.join(' ')}”`, 'stats');
+  }
+  if (values.json === true && values.csv === true) {
+    throw new CliUsageError('choose one of --json and --csv', 'stats');
+  }
+  const since = values.since;
+  if (since !== undefined && (typeof since !== 'string' || !isLocalDate(since))) {
+    throw new CliUsageError(`--since must be a date YYYY-MM-DD, got “${String(since)}”`, 'stats');
+  }
+  // Reading the report needs no Slack credentials, only where the database is.
+  const config = loadConfig({
+    ...deps.env,
+    ...Object.fromEntries(SLACK_CREDENTIALS.map((n) => [n, undefined])),
+  });
+  const bot = await deps.buildBot(dataDir(values, deps));
+  const found = await deps.openStore(config.databasePath, { create: false });
+  if (found === undefined) {
+    deps.stderr.write(`No database at ${config.databasePath} yet: nothing has been counted.\n`);
+  }
+  // Without a database, the report of an empty one: the same shape, every list empty.
+  const store = found ?? (await deps.openStore(':memory:', { create: true }));
+  if (store === undefined) throw new Error('cannot open an empty in-memory database');
+  try {
+    const report = await buildStatsReport(
+      {
+        stats: store.stats,
+        plans: store.plans,
+        catalog: { papers: bot.catalog.papers, sessions: bot.catalog.sessions ?? [] },
+        index: {
+          suggest: (query, max) => bot.index.suggest?.(query, max) ?? [],
+          search: (query, options) => bot.index.search(query, options),
+        },
+      },
+      { today: localDate(deps.now(), config.timeZone), ...(since !== undefined && { since }) },
+    );
+    if (values.json === true) deps.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else if (values.csv === true) deps.stdout.write(reportCsv(report));
+    else deps.stdout.write(`${stripControlCharacters(reportText(report))}\n`);
+  } finally {
+    await store.close();
+  }
+  return EXIT.ok;
 }
 
 // ---------------------------------------------------------------------------------------------

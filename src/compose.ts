@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import { createReplies } from './bot/replies.ts';
+import type { StatsRecorder } from './bot/stats-recorder.ts';
 import type { Replies } from './bot/types.ts';
 import { CatalogError, type LoadOptions, loadCatalog } from './catalog/loader.ts';
 import type { Catalog, DataProblem } from './catalog/types.ts';
@@ -27,6 +28,8 @@ export interface Bot {
   /** Similar posters and more by the same people (src/similar/). */
   similar: SimilarIndex;
   replies: Replies;
+  /** What the replies count usage with, for the other senders (the digest) to count too. */
+  stats?: StatsRecorder;
 }
 
 export interface BuildOptions extends LoadOptions {
@@ -45,6 +48,10 @@ export interface BuildOptions extends LoadOptions {
   similar?: Partial<SimilarOptions>;
   /** The store, for the features that keep something per user. */
   store?: Store;
+  /** Counts searches and clicks for the organisers' report; only where people ask (Slack). */
+  stats?: StatsRecorder;
+  /** User ids of the organisers (ORGANISERS), who see the usage report. */
+  organisers?: ReadonlySet<string>;
 }
 
 /**
@@ -98,7 +105,9 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
   } = options.cacheDir === undefined
     ? build()
     : fromSnapshot(dataDir, options.cacheDir, options, build);
-  const index = openPaperIndex(catalog.papers, indexData);
+  const index = openPaperIndex(catalog.papers, indexData, {
+    ...(catalog.aliases && { aliases: catalog.aliases }),
+  });
   const authors = openAuthorIndex(catalog.papers, authorData);
   const similar = openSimilarIndex(
     catalog.papers,
@@ -114,8 +123,18 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
     ...(options.timeZone && { timeZone: options.timeZone }),
     ...(options.now && { now: options.now }),
     ...(options.store && { store: options.store }),
+    ...(options.stats && { stats: options.stats }),
+    ...(options.organisers && { organisers: options.organisers }),
   });
-  return { catalog, problems, index, authors, similar, replies };
+  return {
+    catalog,
+    problems,
+    index,
+    authors,
+    similar,
+    replies,
+    ...(options.stats && { stats: options.stats }),
+  };
 }
 
 /**

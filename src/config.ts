@@ -78,6 +78,8 @@ export interface Config {
   timeZone: string;
   digest?: DigestConfig;
   resultsPerPage: number;
+  /** ORGANISERS: Slack user ids (U…/W…) who see the usage report; empty: nobody. */
+  organisers: string[];
 }
 
 /** One invalid or missing variable. */
@@ -181,6 +183,20 @@ const httpUrl: Parser<string> = (raw) => {
 };
 
 const anyText: Parser<string> = (raw) => ({ value: raw });
+
+/** `ORGANISERS`: Slack user ids separated by commas (`U012AB3CD,W0123ABCD`), each once. */
+const userIds: Parser<string[]> = (raw) => {
+  const ids = raw
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const bad = ids.filter((id) => !/^[UW][A-Z0-9]{2,20}$/.test(id));
+  return bad.length > 0
+    ? {
+        problem: `expected Slack user ids (U… or W…, from a profile's ⋮ › Copy member ID) separated by commas; not one: ${bad.slice(0, 3).map(quote).join(', ')}`,
+      }
+    : { value: [...new Set(ids)] };
+};
 
 /** Token prefixes Slack uses, to say which kind of token was pasted in the wrong place. */
 const TOKEN_KINDS: Readonly<Record<string, string>> = {
@@ -356,6 +372,7 @@ export function loadConfig(env: Env): Config {
       integerIn(RESULTS_PER_PAGE_RANGE.min, RESULTS_PER_PAGE_RANGE.max),
       CONFIG_DEFAULTS.resultsPerPage,
     ),
+    organisers: read.withDefault('ORGANISERS', userIds, []),
   };
   if (read.problems.length > 0 || slack === undefined) throw new ConfigError(read.problems);
   return { slack, ...config };

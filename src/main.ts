@@ -7,6 +7,7 @@ import 'dotenv/config';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type App, webApi } from '@slack/bolt';
 import pino from 'pino';
+import { createStatsRecorder, type StatsRecorder } from './bot/stats-recorder.ts';
 import { CatalogError } from './catalog/loader.ts';
 import { summarizeProblems } from './catalog/problems.ts';
 import { formatProblem } from './catalog/types.ts';
@@ -14,6 +15,7 @@ import { type Bot, buildBot, openStoreAt } from './compose.ts';
 import { type Config, ConfigError, describeConfig, loadConfig } from './config.ts';
 import { CONSOLE_BANNER, runConsole } from './console/console.ts';
 import { terminalSupportsColor } from './console/render-terminal.ts';
+import { CONSOLE_USER_ID } from './console/slack-input.ts';
 import { checkDigestChannel } from './digest/channel-check.ts';
 import { createWebClientPoster, runDigest } from './digest/run.ts';
 import { createDailyScheduler, type DailyScheduler, nodeSetTimer } from './digest/scheduler.ts';
@@ -103,6 +105,14 @@ function loadBot(config: Config, log: Logger, store: Store): Bot {
       }),
       timeZone: config.timeZone,
       store,
+      // Usage is counted where attendees ask (Slack), not in the operator's console.
+      ...(config.slack.mode !== 'console' && { stats: statsRecorder(config, store, log) }),
+      // In the console, its one user is the operator: they see the report (`/poster stats`).
+      organisers: new Set(
+        config.slack.mode === 'console'
+          ? [...config.organisers, CONSOLE_USER_ID]
+          : config.organisers,
+      ),
     });
   } catch (error) {
     // Logged, and said once on stderr by the start-up failure handler at the end.
@@ -120,6 +130,17 @@ function loadBot(config: Config, log: Logger, store: Store): Bot {
     'catalog loaded',
   );
   return bot;
+}
+
+/** The organisers' report's counter: a failed write is a warning, never a failed answer. */
+function statsRecorder(config: Config, store: Store, log: Logger): StatsRecorder {
+  const statsLog = log.child({ module: 'stats' });
+  return createStatsRecorder({
+    stats: store.stats,
+    now: () => new Date(),
+    timeZone: config.timeZone,
+    onError: (err, what) => statsLog.warn({ err, what }, 'usage not counted'),
+  });
 }
 
 function reportDataProblems(bot: Bot, config: Config, log: Logger): void {
@@ -277,6 +298,7 @@ function createDigestScheduler(
         log: digestLog,
         now: () => new Date(),
       });
+      if (outcome.status === 'posted') bot.stats?.sent('digest', outcome.postedNow);
       // Another process holds the day's claim: not done here. Thrown, so the scheduler looks
       // again at its next check and resumes the digest if that process died.
       if (outcome.status === 'in-progress') {

@@ -102,6 +102,7 @@ describe('loadConfig: defaults', () => {
       timeZone: 'UTC',
       digest: undefined,
       resultsPerPage: 5,
+      organisers: [],
     });
   });
 
@@ -116,6 +117,7 @@ describe('loadConfig: defaults', () => {
       DIGEST_TIME: '7:05',
       DIGEST_TIMEZONE: 'europe/vienna',
       RESULTS_PER_PAGE: '10',
+      ORGANISERS: 'U0ORG0001, W0ORG0002,U0ORG0001',
     });
     expect(config).toEqual({
       slack: { mode: 'console' },
@@ -126,6 +128,7 @@ describe('loadConfig: defaults', () => {
       timeZone: 'Europe/Vienna',
       digest: { channel: 'C0123ABCD', time: { hour: 7, minute: 5 }, timeZone: 'Europe/Vienna' },
       resultsPerPage: 10,
+      organisers: ['U0ORG0001', 'W0ORG0002'],
     });
   });
 

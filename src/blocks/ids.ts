@@ -11,4 +11,6 @@ export const ACTION_IDS = {
   authorPick: 'author_pick',
   /** "Similar" on a card: posters like this one (src/bot/features/similar.ts). */
   similarShow: 'similar_show',
+  /** "Download CSV" in the organisers' report (src/bot/features/organisers.ts). */
+  organiserCsv: 'organiser_csv',
 } as const;

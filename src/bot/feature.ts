@@ -15,6 +15,7 @@ import type { Store } from '../store/store.ts';
 import type { CommandIntent, Intent } from './intent.ts';
 import type { Found, Pages } from './pages.ts';
 import type { ResultsRequest } from './results-request.ts';
+import type { StatsRecorder } from './stats-recorder.ts';
 import type { Asker, Reply } from './types.ts';
 
 type Awaitable<T> = T | Promise<T>;
@@ -69,4 +70,8 @@ export interface BotContext {
   pages: Pages;
   /** Persistence (src/store), when the entry point opened one. */
   store?: Store;
+  /** Counts searches and clicks for the organisers' report; only where people ask (Slack). */
+  stats?: StatsRecorder;
+  /** User ids of the organisers (ORGANISERS): they see the usage report. */
+  organisers?: ReadonlySet<string>;
 }

@@ -44,6 +44,11 @@ export interface Pages {
    * is said above the request's own note, on this page only (why these results).
    */
   show(request: ResultsRequest, lead?: string): SlackMessage | undefined;
+  /** {@link show}, with how many results the request found in all (for the usage report). */
+  counted(
+    request: ResultsRequest,
+    lead?: string,
+  ): { message: SlackMessage; results: number } | undefined;
 }
 
 export interface PagesDeps {
@@ -58,15 +63,16 @@ export function createPages({ pageSize: asked, sessions, find }: PagesDeps): Pag
   // A message holds at most MAX_CARDS_PER_MESSAGE cards: a page never promises more, so
   // stepping by pages shows every result at every RESULTS_PER_PAGE (1–10).
   const pageSize = Math.min(asked, MAX_CARDS_PER_MESSAGE);
-  return {
-    show(request, lead) {
+  const pager: Pages = {
+    show: (request, lead) => pager.counted(request, lead)?.message,
+    counted(request, lead) {
       const found = find(request);
       const { subject, total, items } = found;
       const note = [lead, found.note].filter(Boolean).join(' ');
       if (total === 0) return undefined;
       const pages = Math.ceil(total / pageSize);
       const page = Math.min(request.page, pages - 1);
-      return renderResults({
+      const message = renderResults({
         subject,
         items: items(page * pageSize, (page + 1) * pageSize),
         page,
@@ -77,6 +83,8 @@ export function createPages({ pageSize: asked, sessions, find }: PagesDeps): Pag
         ...(page > 0 && { prevValue: encodeRequest({ ...request, page: page - 1 }) }),
         ...(page < pages - 1 && { nextValue: encodeRequest({ ...request, page: page + 1 }) }),
       });
+      return { message, results: total };
     },
   };
+  return pager;
 }

@@ -13,6 +13,7 @@ import { openSimilarIndex, type SimilarIndex } from '../similar/similar-index.ts
 import type { Store } from '../store/store.ts';
 import type { BotContext, Feature } from './feature.ts';
 import { createHelpFeature } from './features/help.ts';
+import { createOrganisersFeature } from './features/organisers.ts';
 import { createPagingFeature } from './features/paging.ts';
 import { createPaperActionsFeature } from './features/paper-actions.ts';
 import { createPeopleFeature } from './features/people.ts';
@@ -23,6 +24,7 @@ import type { CommandIntent, Intent } from './intent.ts';
 import { createPages, type Found } from './pages.ts';
 import { readCommand, readMention } from './question.ts';
 import type { ResultsRequest } from './results-request.ts';
+import type { StatsRecorder } from './stats-recorder.ts';
 import type { Asker, Replies, Reply } from './types.ts';
 
 export interface RepliesDeps {
@@ -42,6 +44,10 @@ export interface RepliesDeps {
    * them, built on the first "Similar" click.
    */
   similar?: SimilarIndex;
+  /** Counts searches and clicks for the organisers' report (src/bot/stats-recorder.ts). */
+  stats?: StatsRecorder;
+  /** User ids of the organisers (ORGANISERS), who see the usage report. */
+  organisers?: ReadonlySet<string>;
 }
 
 /** Builds every feature over the same domain and shared pager. */
@@ -61,9 +67,12 @@ function createFeatures(deps: RepliesDeps): Feature[] {
     }),
   };
   const search = createSearchFeature(context);
+  // The Home tab asks it for the organisers' section: `organisers.section(userId)`.
+  const organisers = createOrganisersFeature({ ...context, search });
   const features = [
     createHelpFeature(context),
     search,
+    organisers,
     createPeopleFeature({ ...context, search }),
     createSessionsFeature(context),
     createPaperActionsFeature(context),
@@ -110,10 +119,13 @@ export function createReplies(deps: RepliesDeps): Replies {
         : { kind: 'ephemeral', message };
     },
     action(actionId, value, asker) {
-      const handler = actions.get(actionId) ?? actions.get(withoutIndex(actionId));
+      const kind = actions.has(actionId) ? actionId : withoutIndex(actionId);
+      const handler = actions.get(kind);
       if (!handler) {
         return { kind: 'ephemeral', message: renderNotice('Sorry, I don’t know that button.') };
       }
+      // Only buttons the bot has: an id made up by a client never becomes a row.
+      deps.stats?.click(kind);
       return handler(value, on(asker, 'command'));
     },
     mention(text, asker) {

@@ -9,6 +9,7 @@
  * | `papers.csv` (+ `poster_sessions.csv`) | Mini-Conf folder; conference from the folder name |
  * | `<name>.jsonl`, `<name>.ndjson`    | JSON lines, one paper a line                   |
  * | `schedule.csv`                     | session times and rooms, applied last          |
+ * | `aliases.csv`                      | words people search for and what they mean     |
  * | `README*`, `LICENSE*`, `*.md`, dotfiles | ignored silently                          |
  * | anything else                      | reported as a warning and skipped              |
  */
@@ -21,12 +22,14 @@ export type DataSource =
   | { kind: 'session-page'; file: string; enrichment?: string; conference?: string }
   | { kind: 'mini-conf'; papers: string; posterSessions?: string; conference: string }
   | { kind: 'json-lines'; file: string; conference?: string }
-  | { kind: 'schedule'; file: string };
+  | { kind: 'schedule'; file: string }
+  | { kind: 'aliases'; file: string };
 
 const ENRICHMENT_SUFFIX = '.openreview.csv';
 const MINI_CONF_PAPERS = 'papers.csv';
 const MINI_CONF_SESSIONS = 'poster_sessions.csv';
 const SCHEDULE = 'schedule.csv';
+const ALIASES = 'aliases.csv';
 const IGNORED = [/^\./, /^readme/i, /^license/i, /\.md$/i];
 
 /** True for files a data folder may hold that are not data (docs, dotfiles). */
@@ -70,6 +73,8 @@ export function planFolder(
       }
     } else if (name === SCHEDULE) {
       sources.push({ kind: 'schedule', file: path(name) });
+    } else if (name === ALIASES) {
+      sources.push({ kind: 'aliases', file: path(name) });
     } else if (lower.endsWith(ENRICHMENT_SUFFIX)) {
       const page = `${name.slice(0, -ENRICHMENT_SUFFIX.length)}.txt`;
       if (!present.has(page)) {
@@ -97,7 +102,7 @@ export function planFolder(
         dataWarning(
           path(name),
           undefined,
-          'unknown data file; expected a session page (.txt), <page>.openreview.csv, a Mini-Conf papers.csv, .jsonl or schedule.csv; ignored',
+          'unknown data file; expected a session page (.txt), <page>.openreview.csv, a Mini-Conf papers.csv, .jsonl, schedule.csv or aliases.csv; ignored',
         ),
       );
     }

@@ -6,6 +6,7 @@
  */
 import { type Dirent, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseAliases } from './aliases.ts';
 import { type DataSource, isIgnoredFile, planFolder } from './data-files.ts';
 import { decodeDataFile } from './encoding.ts';
 import { applyEnrichment, parseEnrichment } from './enrichment.ts';
@@ -15,7 +16,7 @@ import { parseMiniConf } from './mini-conf.ts';
 import { appendAll, dataError, dataWarning } from './problems.ts';
 import { applySchedule, parseSchedule, type ScheduleEntry } from './schedule.ts';
 import { parseSessionPage } from './session-page.ts';
-import { type Catalog, type DataProblem, formatProblem } from './types.ts';
+import { type Alias, type Catalog, type DataProblem, formatProblem } from './types.ts';
 
 export { summarizeCatalog } from './summary.ts';
 
@@ -66,6 +67,7 @@ export function loadCatalog(dir: string, opts: LoadOptions = {}): LoadResult {
   const sources = listSources(dir, problems);
   const parts: CatalogPart[] = [];
   const schedules: { file: string; entries: ScheduleEntry[] }[] = [];
+  const aliases: Alias[] = [];
   const files: string[] = [];
   let papers = 0;
 
@@ -77,6 +79,7 @@ export function loadCatalog(dir: string, opts: LoadOptions = {}): LoadResult {
       papers += read.part.papers.length;
     }
     if (read.schedule) schedules.push(read.schedule);
+    if (read.aliases) appendAll(aliases, read.aliases);
     opts.onProgress?.({
       file: mainFile(source),
       done: index + 1,
@@ -93,9 +96,24 @@ export function loadCatalog(dir: string, opts: LoadOptions = {}): LoadResult {
     sessions = applied.sessions;
     appendAll(problems, applied.problems);
   }
-  const catalog: Catalog = { papers: merged.catalog.papers, sessions };
+  const catalog: Catalog = {
+    papers: merged.catalog.papers,
+    sessions,
+    ...(aliases.length > 0 && { aliases: firstOfEach(aliases) }),
+  };
   if (catalog.papers.length === 0) throw noPapers(dir, problems);
   return { catalog, problems, files };
+}
+
+/** One alias per word: of two `aliases.csv` files naming it, the first read wins. */
+function firstOfEach(aliases: readonly Alias[]): Alias[] {
+  const seen = new Set<string>();
+  return aliases.filter(({ query }) => {
+    const key = query.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function listSources(dir: string, problems: DataProblem[]): DataSource[] {
@@ -172,6 +190,7 @@ interface ReadSource {
   files: string[];
   part?: CatalogPart;
   schedule?: { file: string; entries: ScheduleEntry[] };
+  aliases?: Alias[];
 }
 
 /** Reads and parses one source; any failure becomes a problem naming the file. */
@@ -197,6 +216,11 @@ function readSource(source: DataSource, problems: DataProblem[]): ReadSource {
           conference: source.conference,
         });
         return toRead([source.file], parsed, problems);
+      }
+      case 'aliases': {
+        const parsed = parseAliases(readText(source.file, problems), source.file);
+        appendAll(problems, parsed.problems);
+        return { files: [source.file], aliases: parsed.aliases };
       }
       case 'schedule': {
         const parsed = parseSchedule(readText(source.file, problems), source.file);

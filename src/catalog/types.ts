@@ -56,6 +56,16 @@ export interface DataProblem {
 export interface Catalog {
   papers: Paper[];
   sessions: Session[];
+  /** Words attendees use and what they mean in the catalog (`aliases.csv`), if any. */
+  aliases?: Alias[];
+}
+
+/** One line of `aliases.csv`: a word and what it means here (src/catalog/aliases.ts). */
+export interface Alias {
+  /** One word, as written in the file (`NeRF`). */
+  query: string;
+  /** What it stands for (`neural radiance field`). */
+  means: string;
 }
 
 /** Formats a problem the way every tool prints it: `file:line: message`. */

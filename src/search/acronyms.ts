@@ -1,3 +1,4 @@
+import type { Alias } from '../catalog/types.ts';
 import { normalizeWord, STOP_WORDS } from './analyze.ts';
 
 /**
@@ -171,4 +172,24 @@ export function acronymsIn(text: string, table: AcronymTable): string[] {
     if (table.definitionOf(key)) found.push(key);
   }
   return found;
+}
+
+/**
+ * The acronyms with the catalog's aliases (`aliases.csv`) added: each alias is read exactly
+ * like a mined acronym, its word standing for its meaning's words (and those words, in a
+ * query, for the word). An organiser's alias wins over a mined definition of the same word:
+ * it was written because the mined one did not help.
+ */
+export function withAliases(
+  definitions: ReadonlyMap<string, readonly string[]>,
+  aliases: readonly Alias[],
+): Map<string, readonly string[]> {
+  const table = new Map(definitions);
+  for (const { query, means } of aliases) {
+    const key = acronymKey(query);
+    const words = definitionTerms(means.split(/\s+/));
+    if (key === '' || words.length === 0 || (words.length === 1 && words[0] === key)) continue;
+    table.set(key, words);
+  }
+  return table;
 }

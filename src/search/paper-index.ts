@@ -5,8 +5,8 @@
  * query's information a paper carries, and how strongly. MiniSearch is an implementation
  * detail behind term-tree.ts: nothing outside src/search sees its types.
  */
-import type { Paper } from '../catalog/types.ts';
-import { type AcronymTable, createAcronymTable } from './acronyms.ts';
+import type { Alias, Paper } from '../catalog/types.ts';
+import { type AcronymTable, createAcronymTable, withAliases } from './acronyms.ts';
 import { queryWords } from './analyze.ts';
 import { type Corpus, matchAll, matchWord, type Sink, type Used } from './matching.ts';
 import { buildPaperIndexData, type PaperIndexData, postingOf } from './postings.ts';
@@ -112,15 +112,30 @@ const MAX_SUGGEST_WORDS = 3;
  * the titles and abstracts first, and each paper's text is expanded with the definitions of
  * the acronyms it uses (and vice versa), so `GNN` and "graph neural network" meet.
  */
-export function createPaperIndex(papers: readonly Paper[]): PaperIndex {
-  return openPaperIndex(papers, buildPaperIndexData(papers));
+export function createPaperIndex(
+  papers: readonly Paper[],
+  options: PaperIndexOptions = {},
+): PaperIndex {
+  return openPaperIndex(papers, buildPaperIndexData(papers), options);
+}
+
+export interface PaperIndexOptions {
+  /**
+   * Words people search for and what they mean (`aliases.csv`), applied to queries like the
+   * acronyms mined from the papers. Query-side only: the built index data does not change.
+   */
+  aliases?: readonly Alias[];
 }
 
 /**
  * Search over built index data. `data` is used as is (not copied): it may come from a
  * snapshot, and must not be changed afterwards.
  */
-export function openPaperIndex(papers: readonly Paper[], data: PaperIndexData): PaperIndex {
+export function openPaperIndex(
+  papers: readonly Paper[],
+  data: PaperIndexData,
+  options: PaperIndexOptions = {},
+): PaperIndex {
   const tree = openTermTree(data.tree);
   const corpus: Corpus = {
     papers,
@@ -134,7 +149,7 @@ export function openPaperIndex(papers: readonly Paper[], data: PaperIndexData): 
       return id === undefined ? 0 : data.counts[id]!;
     },
   };
-  const acronyms = createAcronymTable(new Map(data.acronyms));
+  const acronyms = createAcronymTable(withAliases(new Map(data.acronyms), options.aliases ?? []));
   const byId = new Map(papers.map((p) => [p.id, p]));
   const scratch = createScratchPool(corpus.total);
 

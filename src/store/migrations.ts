@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CLAIMS_MIGRATION } from './claims.ts';
 import { PLANS_MIGRATION } from './plans.ts';
+import { STATS_MIGRATION } from './stats.ts';
 
 /**
  * Schema migrations, in order. Migration `i` brings a database from `user_version` i to i + 1.
@@ -53,6 +54,8 @@ export const MIGRATIONS: readonly string[] = [
   CLAIMS_MIGRATION,
   // v4: saved posters per workspace and user, and the reminder choice (src/store/plans.ts).
   PLANS_MIGRATION,
+  // v5: usage aggregates for the organisers, no user ids (src/store/stats.ts).
+  STATS_MIGRATION,
 ];
 
 /** The schema version a fully migrated database has. */

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { type ClaimStore, createClaimStore } from './claims.ts';
 import { migrate, StoreError } from './migrations.ts';
 import { createPlanStore, type PlanStore } from './plans.ts';
+import { createStatsStore, type StatsStore } from './stats.ts';
 
 export { StoreError } from './migrations.ts';
 
@@ -59,6 +60,8 @@ export interface Store {
   readonly claims: ClaimStore;
   /** Saved posters and reminder choices, per workspace and user (src/store/plans.ts). */
   readonly plans: PlanStore;
+  /** Usage aggregates for the organisers' report, no user ids (src/store/stats.ts). */
+  readonly stats: StatsStore;
 }
 
 export interface StoreOptions {
@@ -224,6 +227,7 @@ function createSqliteStore(db: Database.Database, sql: Statements, now: () => Da
     },
     claims: createClaimStore(db, now),
     plans: createPlanStore(db, now),
+    stats: createStatsStore(db),
   };
 }
 

@@ -138,6 +138,9 @@ describe('parsePosterCommand', () => {
     ['NOW', { kind: 'schedule', which: 'now' }],
     ['today', { kind: 'schedule', which: 'today' }],
     ['today diffusion', { kind: 'search', query: 'today diffusion' }],
+    // The organisers' report (a search for "stats" for anyone else, decided by the feature).
+    ['Stats', { kind: 'stats' }],
+    ['stats of graphs', { kind: 'search', query: 'stats of graphs' }],
     ['  graph   neural\tnetworks ', { kind: 'search', query: 'graph neural networks' }],
     // Typed text is searched (and echoed) as typed; only mentions get their markup dropped.
     ['<!channel> diffusion', { kind: 'search', query: '<!channel> diffusion' }],

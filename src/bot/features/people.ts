@@ -15,11 +15,12 @@ import { type Facets, hasFacets } from '../facets.ts';
 import type { BotContext, Feature } from '../feature.ts';
 import { cleanInput } from '../intent.ts';
 import { type Found, hitItem, listed, NOTHING } from '../pages.ts';
+import type { Asker } from '../types.ts';
 import type { SearchFeature } from './search.ts';
 
 export interface PeopleDeps extends BotContext {
   /** Topics, named posters and facets, for what is not a person. */
-  search: Pick<SearchFeature, 'topic' | 'known' | 'scope'>;
+  search: Pick<SearchFeature, 'topic' | 'asked' | 'known' | 'scope'>;
 }
 
 export function createPeopleFeature(deps: PeopleDeps): Feature {
@@ -128,10 +129,10 @@ export function createPeopleFeature(deps: PeopleDeps): Feature {
   }
 
   /** A bare name or word: people first, then a poster it names, then keywords. */
-  function nameOrTopic(text: string, facets?: Facets): SlackMessage {
+  function nameOrTopic(text: string, asker: Asker, facets?: Facets): SlackMessage {
     const match = authors.find(text);
     if (match.kind === 'people') return byAuthor(text, facets);
-    const results = search.topic(text, facets);
+    const results = search.asked(asker, text, facets);
     if (match.kind === 'none') return results;
     // Looks like a misspelt name: offer the people, and keep any keyword results below.
     const offer = renderPeople(text, match.people.map(choice), 'did_you_mean');
@@ -149,7 +150,7 @@ export function createPeopleFeature(deps: PeopleDeps): Feature {
       author: ({ name, facets }) => byAuthor(name, facets),
       topic_and_author: ({ query, name, facets, phrase }) =>
         topicByAuthor(query, name, facets, phrase),
-      name_or_topic: ({ text, facets }) => nameOrTopic(text, facets),
+      name_or_topic: ({ text, facets }, asker) => nameOrTopic(text, asker, facets),
     },
     actions: {
       [ACTION_IDS.authorPick]: (key) => {

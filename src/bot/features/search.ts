@@ -13,10 +13,13 @@ import type { BotContext, Feature } from '../feature.ts';
 import { cleanInput } from '../intent.ts';
 import { createKnownItems, whereAndWhen } from '../known-item.ts';
 import { hitItem, listed, NOTHING } from '../pages.ts';
+import type { Asker } from '../types.ts';
 
 export interface SearchFeature extends Feature {
   /** A topic as asked: the poster it names when it names one, else a search narrowed by facets. */
   topic(query: string, facets?: Facets): SlackMessage;
+  /** {@link topic} asked by someone: counted for the organisers' report (src/store/stats.ts). */
+  asked(asker: Asker, query: string, facets?: Facets): SlackMessage;
   /** The poster(s) a phrase names outright, with where and when; undefined when none. */
   known(phrase: string): SlackMessage | undefined;
   /** The facets as a filter over papers, or why they cannot be met. */
@@ -28,6 +31,14 @@ const PARTIAL_NOTE = 'No poster matches every word; these match some of them.';
 export function createSearchFeature(context: BotContext): SearchFeature {
   const { index, pages, catalog, sessions, pageSize, timeZone } = context;
   const knownItems = createKnownItems(index);
+
+  /** A message with how many posters it lists, for the report's "found nothing". */
+  interface Answer {
+    message: SlackMessage;
+    results: number;
+  }
+
+  const nothing = (query: string): Answer => ({ message: nothingFound(query), results: 0 });
 
   function search(query: string): SlackMessage {
     return pages.show({ kind: 'search', query, page: 0 }) ?? nothingFound(query);
@@ -45,10 +56,14 @@ export function createSearchFeature(context: BotContext): SearchFeature {
   }
 
   function known(phrase: string): SlackMessage | undefined {
+    return knownAnswer(phrase)?.message;
+  }
+
+  function knownAnswer(phrase: string): Answer | undefined {
     const papers = knownItems.find(phrase);
     if (papers.length === 0) return undefined;
     const only = papers.length === 1 ? papers[0] : undefined;
-    return renderResults({
+    const message = renderResults({
       subject: `for ‘${cleanInput(phrase)}’`,
       items: papers.map((paper) => ({ paper })),
       page: 0,
@@ -57,24 +72,35 @@ export function createSearchFeature(context: BotContext): SearchFeature {
       sessions,
       ...(only && { note: whereAndWhen(only, sessions, timeZone) }),
     });
+    return { message, results: papers.length };
   }
 
-  function topic(query: string, facets: Facets = {}): SlackMessage {
-    const named = known(query);
+  function topicAnswer(query: string, facets: Facets = {}): Answer {
+    const named = knownAnswer(query);
     if (named) return named;
-    if (!hasFacets(facets)) return search(query);
+    if (!hasFacets(facets)) {
+      return pages.counted({ kind: 'search', query, page: 0 }) ?? nothing(query);
+    }
     const scoped = scope(facets);
-    if (scoped.kind === 'impossible') return renderNotice(scoped.reason);
+    if (scoped.kind === 'impossible') return { message: renderNotice(scoped.reason), results: 0 };
     const note = scoped.kind === 'filter_without_time' ? scoped.reason : undefined;
     // Nothing with the facets: the topic without them, saying so, rather than a dead end.
     return (
-      pages.show({ kind: 'search', query, facets, page: 0 }, note) ??
-      pages.show(
+      pages.counted({ kind: 'search', query, facets, page: 0 }, note) ??
+      pages.counted(
         { kind: 'search', query, page: 0 },
         `No posters ${scoped.description} match ‘${query}’; these are all the posters on it.`,
       ) ??
-      nothingFound(query)
+      nothing(query)
     );
+  }
+
+  const topic = (query: string, facets?: Facets) => topicAnswer(query, facets).message;
+
+  function asked(asker: Asker, query: string, facets?: Facets): SlackMessage {
+    const { message, results } = topicAnswer(query, facets);
+    context.stats?.query(asker.userId, query, results);
+    return message;
   }
 
   /** "What are the orals?": every poster with the facets, in catalogue order. */
@@ -106,14 +132,15 @@ export function createSearchFeature(context: BotContext): SearchFeature {
   return {
     name: 'search',
     topic,
+    asked,
     known,
     scope,
     command: {
-      search: ({ query, facets }) => topic(query, facets),
+      search: ({ query, facets }, asker) => asked(asker, query, facets),
       posters: ({ facets }) => posters(facets),
     },
     mention: {
-      topic: ({ query, facets }) => topic(query, facets),
+      topic: ({ query, facets }, asker) => asked(asker, query, facets),
       posters: ({ facets }) => posters(facets),
     },
     actions: {
