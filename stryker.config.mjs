@@ -11,7 +11,7 @@ process.env.SHARED_DATA_DIR ??= fileURLToPath(new URL('../shared/data/', import.
 
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts', related: true },
+  vitest: { configFile: 'vitest.stryker.config.ts', related: true },
   plugins: ['@stryker-mutator/vitest-runner'],
   // What the bot decides and renders; the rest is I/O, covered by end-to-end tests.
   mutate: ['src/search/**/*.ts', 'src/blocks/**/*.ts', 'src/bot/**/*.ts'],

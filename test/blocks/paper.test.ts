@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMrkdwn } from '../../src/blocks/escape.ts';
-import { chunkText } from '../../src/blocks/paper.ts';
-import { extremePaper } from '../fixtures/papers.ts';
+import { SLACK_LIMITS } from '../../src/blocks/limits.ts';
+import type { SlackMessage } from '../../src/blocks/message.ts';
+import {
+  chunkText,
+  MAX_ABSTRACT,
+  renderAbstract,
+  renderNoResults,
+  renderNothingAbout,
+  renderNotice,
+  renderShared,
+} from '../../src/blocks/paper.ts';
+import { extremePaper, makePaper, SESSION_9 } from '../fixtures/papers.ts';
 
 describe('chunkText', () => {
   it('keeps text that fits in one chunk, and nothing in none', () => {
@@ -48,5 +58,183 @@ describe('chunkText', () => {
     }
     const words = (s: string) => s.split(/\s+/).filter(Boolean);
     expect(chunks.flatMap(words).join(' ')).toBe(words(text).join(' '));
+  });
+});
+
+const sessions = new Map([[SESSION_9.id, SESSION_9]]);
+
+/** The buttons of a message as "text → action_id:value", in order. */
+function buttons(message: SlackMessage): string[] {
+  return message.blocks.flatMap((b) =>
+    b.type === 'actions'
+      ? b.elements.map((e) =>
+          e.type === 'button' ? `${e.text.text} → ${e.action_id}:${e.value}` : e.type,
+        )
+      : [],
+  );
+}
+
+function sectionTexts(message: SlackMessage): string[] {
+  return message.blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
+}
+
+function contextTexts(message: SlackMessage): string[] {
+  return message.blocks.flatMap((b) =>
+    b.type === 'context' ? b.elements.map((e) => ('text' in e ? e.text : '')) : [],
+  );
+}
+
+describe('renderAbstract', () => {
+  const paper = makePaper({
+    id: 'p1',
+    title: 'Fast *Attention* <!here>',
+    authors: ['Ada Lovelace', 'Alan Turing'],
+    abstract: '  We propose <b> & more.  ',
+    decision: 'Spotlight',
+    sessionIds: [SESSION_9.id],
+    posterUrl: 'https://iclr.cc/virtual/2022/poster/1',
+    forumUrl: 'https://openreview.net/forum?id=abc',
+  });
+
+  it('heads the abstract with the linked title, the authors and the session', () => {
+    const [heading] = sectionTexts(renderAbstract(paper, sessions));
+    expect(heading).toBe(
+      [
+        '*<https://iclr.cc/virtual/2022/poster/1|Fast ∗Attention∗ &lt;!here&gt;>*',
+        'Ada Lovelace · Alan Turing',
+        ':flashlight: Spotlight · :round_pushpin: Poster Session 9',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves out heading lines it has nothing for', () => {
+    const plain = makePaper({ id: 'p2', title: 'Plain', authors: [], abstract: 'Text.' });
+    expect(sectionTexts(renderAbstract(plain, sessions))[0]).toBe('*Plain*');
+  });
+
+  it('shows the abstract trimmed and escaped, under the heading', () => {
+    const message = renderAbstract(paper, sessions);
+    expect(sectionTexts(message)[1]).toBe('We propose &lt;b&gt; &amp; more.');
+    expect(message.blocks[1]?.block_id).toBe('abstract_0');
+  });
+
+  it('says so when there is no abstract, also when it is only blanks', () => {
+    for (const abstract of ['', '   \n ']) {
+      const message = renderAbstract(makePaper({ id: 'p', title: 'T', abstract }), sessions);
+      expect(sectionTexts(message)[1]).toBe('No abstract is available for this poster.');
+    }
+  });
+
+  it('cuts a very long abstract to the longest shown, with an ellipsis', () => {
+    const long = makePaper({ id: 'p', title: 'T', abstract: 'word '.repeat(3000) });
+    const shown = sectionTexts(renderAbstract(long, sessions)).slice(1).join(' ');
+    expect(shown.length).toBeLessThanOrEqual(MAX_ABSTRACT);
+    expect(shown.length).toBeGreaterThan(MAX_ABSTRACT - 20);
+    expect(shown.endsWith('…')).toBe(true);
+  });
+
+  it('links OpenReview and offers Share and Similar for this paper', () => {
+    const message = renderAbstract(paper, sessions);
+    expect(contextTexts(message)).toEqual(['<https://openreview.net/forum?id=abc|OpenReview>']);
+    expect(buttons(message)).toEqual(['Share → paper_share:p1', 'Similar → similar_show:p1']);
+  });
+
+  it('has no links line when the paper has no links', () => {
+    const message = renderAbstract(makePaper({ id: 'p', title: 'T' }), sessions);
+    expect(message.blocks.some((b) => b.type === 'context')).toBe(false);
+  });
+
+  it('names the paper, escaped, in the notification text', () => {
+    expect(renderAbstract(paper, sessions).text).toBe('Abstract: Fast ∗Attention∗ &lt;!here&gt;');
+  });
+});
+
+describe('renderShared', () => {
+  const paper = makePaper({ id: 'p9', title: 'Shared <b>', sessionIds: [SESSION_9.id] });
+
+  it('says who shared it above the card, and in the notification', () => {
+    const message = renderShared(paper, 'U123ABC', sessions);
+    expect(contextTexts(message)[0]).toBe(':bookmark: <@U123ABC> shared a poster');
+    expect(message.text).toBe('<@U123ABC> shared a poster: Shared &lt;b&gt;');
+    expect(sectionTexts(message)[0]).toContain('*Shared &lt;b&gt;*');
+    expect(sectionTexts(message)[0]).toContain('Poster Session 9');
+  });
+
+  it('mentions workspace-wide users too, and writes out a name that is no user id', () => {
+    expect(renderShared(paper, 'W0AB12', sessions).text).toMatch(/^<@W0AB12> shared/);
+    expect(renderShared(paper, 'Ada', sessions).text).toMatch(/^Ada shared a poster/);
+    expect(renderShared(paper, 'u123abc', sessions).text).toMatch(/^u123abc shared/);
+    expect(renderShared(paper, 'U1', sessions).text).toMatch(/^U1 shared/);
+    expect(renderShared(paper, 'xU123ABC', sessions).text).toMatch(/^xU123ABC shared/);
+    expect(renderShared(paper, 'U123ABC!', sessions).text).toMatch(/^U123ABC! shared/);
+  });
+
+  it('offers the abstract but no second Share on a card already shared', () => {
+    const labels = buttons(renderShared(paper, 'U123ABC', sessions));
+    expect(labels).toContain('Abstract → paper_show_abstract:p9');
+    expect(labels.some((l) => l.startsWith('Share'))).toBe(false);
+  });
+});
+
+describe('renderNoResults', () => {
+  it('without suggestions: the headline and the tip, no buttons', () => {
+    const message = renderNoResults('zzz', []);
+    expect(message.text).toBe('No posters match ‘zzz’.');
+    expect(sectionTexts(message)).toEqual(['No posters match ‘zzz’.']);
+    expect(buttons(message)).toEqual([]);
+    expect(contextTexts(message)).toEqual([
+      'Try fewer or more general words, an author’s surname, or `/poster help`.',
+    ]);
+  });
+
+  it('asks "Did you mean" and offers at most five suggestions, in order', () => {
+    const message = renderNoResults('x', ['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(sectionTexts(message)).toEqual(['No posters match ‘x’. Did you mean:']);
+    expect(buttons(message)).toEqual([
+      'a → search_suggestion_0:a',
+      'b → search_suggestion_1:b',
+      'c → search_suggestion_2:c',
+      'd → search_suggestion_3:d',
+      'e → search_suggestion_4:e',
+    ]);
+  });
+
+  it('echoes at most 200 characters of a long query', () => {
+    const message = renderNoResults('q'.repeat(500), []);
+    expect(message.text.length).toBeLessThan(230);
+    expect(message.text).toContain(`${'q'.repeat(190)}`);
+    expect(message.text).toContain('…’.');
+  });
+});
+
+describe('renderNothingAbout', () => {
+  it('says no poster is about the query and points to the author search', () => {
+    const message = renderNothingAbout('<!here> federated', ['federation']);
+    expect(message.text).toBe('No poster about ‘&lt;!here&gt; federated’.');
+    expect(sectionTexts(message)).toEqual([
+      'No poster about ‘&lt;!here&gt; federated’. Did you mean:',
+    ]);
+    expect(message.blocks[0]?.block_id).toBe('nothing_about');
+    expect(message.blocks[1]?.block_id).toBe('nothing_about_suggestions');
+    expect(buttons(message)).toEqual(['federation → search_suggestion_0:federation']);
+    expect(contextTexts(message)).toEqual([
+      'Looking for a person? `/poster author &lt;!here&gt; federated` searches the authors.',
+    ]);
+  });
+});
+
+describe('renderNotice', () => {
+  it('shows the text escaped as one section, also as the notification', () => {
+    const message = renderNotice('Nothing <!channel> & co.');
+    expect(message.text).toBe('Nothing &lt;!channel&gt; &amp; co.');
+    expect(sectionTexts(message)).toEqual([message.text]);
+    expect(message.blocks).toHaveLength(1);
+  });
+
+  it('cuts a long text well inside the section limit', () => {
+    const message = renderNotice('word '.repeat(2000));
+    expect(message.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText - 100);
+    expect(message.text.length).toBeGreaterThan(SLACK_LIMITS.sectionText - 130);
+    expect(message.text.endsWith('…')).toBe(true);
   });
 });
