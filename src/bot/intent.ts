@@ -54,7 +54,9 @@ export type CommandIntent =
   | Extract<Intent, { kind: 'topic_and_author' }>
   | PostersIntent
   | ScheduleIntent
-  | { kind: 'search'; query: string; facets?: Facets };
+  | { kind: 'search'; query: string; facets?: Facets }
+  /** `/poster plan`, `/poster home`: the posters I saved (src/bot/features/plan.ts). */
+  | { kind: 'plan' };
 
 const CONTROL_RE = /[\p{Cc}\p{Cf}]/gu;
 
@@ -306,7 +308,8 @@ function topicAndAuthor(query: string, name: string): Intent {
 
 /**
  * Reads `/poster` text (decoded from Slack's escaping): `help` or nothing → help; `author <name>`, `by:<name>`, `by <name>`
- * → author; `now`, `next`, `today` → schedule; anything else is a search query.
+ * → author; `now`, `next`, `today` → schedule; `plan`, `home` → the plan; anything else is a
+ * search query.
  */
 export function parsePosterCommand(text: string): CommandIntent {
   // Command text is what the user typed (Slack formats mentions in it only when the app asks
@@ -320,5 +323,6 @@ export function parsePosterCommand(text: string): CommandIntent {
   }
   const which = cleaned.toLowerCase();
   if (which === 'now' || which === 'next' || which === 'today') return { kind: 'schedule', which };
+  if (/^(?:plan|home|my plan|saved)$/.test(which)) return { kind: 'plan' };
   return { kind: 'search', query: cleaned };
 }

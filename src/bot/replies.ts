@@ -11,11 +11,12 @@ import type { PaperIndex } from '../search/paper-index.ts';
 import { buildSimilarData } from '../similar/build.ts';
 import { openSimilarIndex, type SimilarIndex } from '../similar/similar-index.ts';
 import type { Store } from '../store/store.ts';
-import type { BotContext, Feature } from './feature.ts';
+import type { ActionHandler, BotContext, Feature } from './feature.ts';
 import { createHelpFeature } from './features/help.ts';
 import { createPagingFeature } from './features/paging.ts';
 import { createPaperActionsFeature } from './features/paper-actions.ts';
 import { createPeopleFeature } from './features/people.ts';
+import { createPlanFeature, type PlanFeature, personalise } from './features/plan.ts';
 import { createSearchFeature } from './features/search.ts';
 import { createSessionsFeature } from './features/sessions.ts';
 import { createSimilarFeature } from './features/similar.ts';
@@ -35,7 +36,7 @@ export interface RepliesDeps {
   now?: () => Date;
   /** Whose "today" `/poster today` means (DIGEST_TIMEZONE). */
   timeZone?: string;
-  /** The store, for features that keep something per user (none yet: saving comes next). */
+  /** The store, for features that keep something per user (saved posters: features/plan.ts). */
   store?: Store;
   /**
    * Neighbours built with the catalogue (src/compose.ts passes the snapshot's); without
@@ -44,9 +45,10 @@ export interface RepliesDeps {
   similar?: SimilarIndex;
 }
 
-/** Builds every feature over the same domain and shared pager. */
-function createFeatures(deps: RepliesDeps): Feature[] {
+/** Builds every feature over the same domain and shared pager; the plan feature apart. */
+function createFeatures(deps: RepliesDeps): { features: Feature[]; plan: PlanFeature } {
   let finds: Routes<(request: ResultsRequest) => Found> = new Map();
+  let actions: Routes<ActionHandler> = new Map();
   const sessions = new Map(deps.catalog.sessions.map((s) => [s.id, s]));
   const context: BotContext = {
     ...deps,
@@ -61,6 +63,10 @@ function createFeatures(deps: RepliesDeps): Feature[] {
     }),
   };
   const search = createSearchFeature(context);
+  const plan = createPlanFeature({
+    ...context,
+    redraw: (actionId, value, asker) => routeAction(actions, actionId)(value, asker),
+  });
   const features = [
     createHelpFeature(context),
     search,
@@ -69,9 +75,11 @@ function createFeatures(deps: RepliesDeps): Feature[] {
     createPaperActionsFeature(context),
     createSimilarFeature(context),
     createPagingFeature(context),
+    plan,
   ];
   finds = merge(features, (f) => f.finds as Record<string, (r: ResultsRequest) => Found>);
-  return features;
+  actions = merge(features, (f) => f.actions);
+  return { features, plan };
 }
 
 /** Neighbours of the catalogue, built when first asked for (see {@link RepliesDeps.similar}). */
@@ -92,7 +100,7 @@ function similarOnFirstUse({ catalog, authors }: RepliesDeps): SimilarIndex {
 }
 
 export function createReplies(deps: RepliesDeps): Replies {
-  const features = createFeatures(deps);
+  const { features, plan } = createFeatures(deps);
   const commands = merge(features, (f) => f.command as IntentTable<CommandIntent>);
   const mentions = merge(features, (f) => f.mention as IntentTable<Intent>);
   const actions = merge(features, (f) => f.actions);
@@ -103,24 +111,46 @@ export function createReplies(deps: RepliesDeps): Replies {
   return {
     command(text, asker) {
       const intent = readCommand(text, people);
-      const message = route(commands, intent.kind, 'command')(intent, on(asker, 'command'));
-      // Synchronous when the feature is (the CLI and the snapshot test rely on it).
-      return message instanceof Promise
-        ? message.then((m): Reply => ({ kind: 'ephemeral', message: m }))
-        : { kind: 'ephemeral', message };
+      const where = on(asker, 'command');
+      const message = route(commands, intent.kind, 'command')(intent, where);
+      // Synchronous when the feature is and there is no store to read (the CLI and the
+      // snapshot test rely on it).
+      return then(
+        then(message, (m) => personalise(plan, m, where)),
+        (m): Reply => ({ kind: 'ephemeral', message: m }),
+      );
     },
     action(actionId, value, asker) {
-      const handler = actions.get(actionId) ?? actions.get(withoutIndex(actionId));
-      if (!handler) {
-        return { kind: 'ephemeral', message: renderNotice('Sorry, I don’t know that button.') };
-      }
-      return handler(value, on(asker, 'command'));
+      const where = on(asker, 'command');
+      return then(routeAction(actions, actionId)(value, where), (reply) =>
+        'message' in reply
+          ? then(personalise(plan, reply.message, where), (message) => ({ ...reply, message }))
+          : reply,
+      );
     },
     mention(text, asker) {
       const intent = readMention(text, people);
-      return route(mentions, intent.kind, 'mention')(intent, on(asker, 'thread'));
+      const where = on(asker, 'thread');
+      return then(route(mentions, intent.kind, 'mention')(intent, where), (m) =>
+        personalise(plan, m, where),
+      );
     },
+    home: (asker) => plan.home(on(asker, 'home')),
   };
+}
+
+/** `f(value)`, synchronously when `value` is not a promise. */
+function then<T, U>(value: T | Promise<T>, f: (t: T) => U | Promise<U>): U | Promise<U> {
+  return value instanceof Promise ? value.then(f) : f(value);
+}
+
+/** The button handler for `actionId`, or one saying the button is unknown. */
+function routeAction(actions: Routes<ActionHandler>, actionId: string): ActionHandler {
+  return (
+    actions.get(actionId) ??
+    actions.get(withoutIndex(actionId)) ??
+    (() => ({ kind: 'ephemeral', message: renderNotice('Sorry, I don’t know that button.') }))
+  );
 }
 
 type Routes<T> = ReadonlyMap<string, T>;
