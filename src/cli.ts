@@ -8,7 +8,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+// plan: `poster-bot plan` (issue 12).
+import { type HomeInput, renderHome } from './blocks/home.ts';
 import type { SlackMessage } from './blocks/message.ts';
+import { homeInput } from './bot/features/plan.ts';
 import { buildStatsReport, reportCsv, reportText } from './bot/stats-report.ts';
 import { type Replies, replyMessage } from './bot/types.ts';
 import {
@@ -28,6 +31,7 @@ import {
 } from './console/render-terminal.ts';
 import {
   askReplies,
+  CONSOLE_TEAM_ID,
   CONSOLE_USER_ID,
   parseSlackInput,
   unknownCommandMessage,
@@ -44,6 +48,7 @@ import type { NothingReason } from './digest/select.ts';
 // similar: `poster-bot similar` (src/similar/).
 import { SIMILAR_DEFAULTS } from './similar/build.ts';
 import { DEFAULT_SIMILAR_LIMIT, describeWhy, type SimilarIndex } from './similar/similar-index.ts';
+import type { PlanStore } from './store/plans.ts';
 import type { Store } from './store/store.ts';
 import { isLocalDate, type LocalDate, localDate, zonedTimeToInstant } from './time.ts';
 
@@ -199,6 +204,13 @@ const COMMANDS: Record<string, CliCommand> = {
       csv: { type: 'boolean' },
     },
     run: runStats,
+  },
+  // plan: `poster-bot plan` (issue 12); `--ics` is the reminders engineer's to add.
+  plan: {
+    synopsis: '<user id> [--team T] [--json] [--data DIR]',
+    summary: `a person's plan (the posters they saved) as the Home tab shows it, or as JSON; the team defaults to the console's (${CONSOLE_TEAM_ID})`,
+    options: { ...DATA_OPTION, ...JSON_OPTION, team: { type: 'string' } },
+    run: runPlan,
   },
   'check-data': {
     synopsis: '[DIR] [--json]',
@@ -707,6 +719,78 @@ async function runStats(values: OptionValues, positionals: string[], deps: CliDe
 
 // ---------------------------------------------------------------------------------------------
 // check-data
+
+// plan ----------------------------------------------------------------------------------------
+
+/** A Slack user or team id as Slack writes them (`U0123ABCD`, `T0123ABCD`), or the console's. */
+const SLACK_ID = /^[A-Z][A-Z0-9]{2,39}$/;
+
+async function runPlan(values: OptionValues, positionals: string[], deps: CliDeps) {
+  const [userId, ...rest] = positionals;
+  if (userId === undefined || rest.length > 0 || !SLACK_ID.test(userId)) {
+    throw new CliUsageError('plan needs one user id, e.g. plan U0123ABCD', 'plan');
+  }
+  const teamId = typeof values.team === 'string' ? values.team : CONSOLE_TEAM_ID;
+  if (!SLACK_ID.test(teamId)) {
+    throw new CliUsageError(`--team must be a team id such as T0123ABCD, got “${teamId}”`, 'plan');
+  }
+  const config = loadConfig({
+    ...deps.env,
+    ...Object.fromEntries(SLACK_CREDENTIALS.map((n) => [n, undefined])),
+  });
+  const { catalog, problems } = await loadWithProgress(dataDir(values, deps), deps);
+  reportProblemCount(problems, deps);
+  const store = await deps.openStore(config.databasePath, { create: false });
+  try {
+    const papers = new Map(catalog.papers.map((p) => [p.id, p]));
+    const source = {
+      owner: { teamId, userId },
+      index: { get: (id: string) => papers.get(id) },
+      catalog,
+      sessions: new Map(catalog.sessions.map((s) => [s.id, s])),
+      now: deps.now(),
+      timeZone: config.timeZone,
+      dated: catalog.sessions.some((s) => s.start !== undefined),
+    };
+    // No database yet: nobody has saved anything.
+    const input = await homeInput({ ...source, plans: store?.plans ?? EMPTY_PLANS });
+    if (values.json === true) {
+      deps.stdout.write(`${JSON.stringify(userPlanJson(teamId, userId, input), null, 2)}\n`);
+      return EXIT.ok;
+    }
+    const home = renderHome(input);
+    const color = terminalSupportsColor(deps.stdout, deps.env);
+    const message = { text: home.text, blocks: home.blocks };
+    deps.stdout.write(`${renderTerminal(message, { color, width: deps.stdout.columns }).text}\n`);
+    return EXIT.ok;
+  } finally {
+    await store?.close();
+  }
+}
+
+/** The plans of a database that does not exist yet: empty, reminders on. */
+const EMPTY_PLANS: Pick<PlanStore, 'saved' | 'remindersOn'> = {
+  saved: async () => [],
+  remindersOn: async () => true,
+};
+
+/** `plan --json`: the saved posters in the order of the plan, each with its session. */
+function userPlanJson(teamId: string, userId: string, input: HomeInput) {
+  return {
+    teamId,
+    userId,
+    remindersOn: input.remindersOn,
+    missing: input.missing ?? 0,
+    posters: input.posters.map(({ paper, session }) => ({
+      id: paper.id,
+      title: paper.title,
+      session: session?.name ?? null,
+      start: session?.start ?? null,
+      end: session?.end ?? null,
+      location: session?.location ?? null,
+    })),
+  };
+}
 
 async function runCheckData(values: OptionValues, positionals: string[], deps: CliDeps) {
   if (positionals.length > 1) {

@@ -38,11 +38,12 @@ describe('manifest.yml', () => {
   });
 
   it('subscribes to exactly the events the listeners handle', () => {
-    expect(listUnder('bot_events')).toEqual(['app_mention', 'message.im']);
+    expect(listUnder('bot_events')).toEqual(['app_mention', 'message.im', 'app_home_opened']);
   });
 
   it('opens the Messages tab and hints every /poster form', () => {
     expect(manifest).toContain('messages_tab_enabled: true');
+    expect(manifest).toContain('home_tab_enabled: true'); // app_home_opened → views.publish
     expect(manifest).toContain(
       'usage_hint: "[keywords | author <name> | now | next | today | help]"',
     );

@@ -5,6 +5,7 @@ import { button } from './button.ts';
 import { escapeMrkdwn, truncate } from './escape.ts';
 import { ACTION_IDS } from './ids.ts';
 import { SLACK_LIMITS } from './limits.ts';
+import { saveButton, type ToggleValue } from './plan.ts';
 
 /** How much of each part of a card we show; together far below a section's 3000 chars. */
 export const CARD_LIMITS = {
@@ -24,7 +25,9 @@ export interface CardContext {
   /** Indexes in `paper.authors` to show in bold (the person asked for). */
   boldAuthors?: readonly number[];
   /** Show the Abstract / Share / Similar buttons (Share not on an already shared card). */
-  buttons?: { abstract: boolean; share: boolean; similar?: boolean };
+  buttons?: { abstract: boolean; share: boolean; similar?: boolean; save?: boolean };
+  /** How a Save click on a private card redraws the message (src/blocks/plan.ts). */
+  redraw?: ToggleValue['redraw'];
   /** Unique per message: block ids must not repeat (Block Kit). */
   blockPrefix: string;
 }
@@ -123,6 +126,7 @@ export function renderCard(paper: Paper, context: CardContext): KnownBlock[] {
     ...(buttons.similar !== false
       ? [button('Similar', ACTION_IDS.similarShow, paper.id, `Posters similar to ${paper.title}`)]
       : []),
+    ...(buttons.save !== false ? [saveButton(paper, context.redraw)] : []),
   ];
   if (elements.length > 0) {
     blocks.push({ type: 'actions', block_id: `${context.blockPrefix}_actions`, elements });

@@ -6,6 +6,7 @@ import { escapeMrkdwn, safeCut, truncate } from './escape.ts';
 import { ACTION_IDS } from './ids.ts';
 import { SLACK_LIMITS } from './limits.ts';
 import type { SlackMessage } from './message.ts';
+import { saveButton } from './plan.ts';
 
 /** Longest abstract we show, split into sections that each fit Slack's 3000. */
 export const MAX_ABSTRACT = 8000;
@@ -45,6 +46,7 @@ export function renderAbstract(paper: Paper, sessions: ReadonlyMap<string, Sessi
     elements: [
       button('Share', ACTION_IDS.paperShare, paper.id),
       button('Similar', ACTION_IDS.similarShow, paper.id),
+      saveButton(paper, { actionId: ACTION_IDS.paperAbstract, value: paper.id }),
     ],
   });
   return {

@@ -31,6 +31,8 @@ export interface ResultsPage {
   nextValue?: string;
   /** A line under the heading (e.g. "Showing papers matching some of your words"). */
   note?: string;
+  /** How a Save click redraws this page: the button that shows it (src/blocks/plan.ts). */
+  redraw?: CardContext['redraw'];
 }
 
 /** Hard cap of cards per message: 5 blocks each keeps us far below 50 blocks. */
@@ -66,6 +68,7 @@ export function renderResults(results: ResultsPage): SlackMessage {
       blockPrefix: `card_${i}${tag}`,
       ...(item.snippet && { snippet: item.snippet }),
       ...(item.boldAuthors && { boldAuthors: item.boldAuthors }),
+      ...(results.redraw && { redraw: results.redraw }),
     };
     blocks.push({ type: 'divider' }, ...renderCard(item.paper, context));
     if (item.missing && item.missing.length > 0) blocks.push(renderMissing(item.missing));

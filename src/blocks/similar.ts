@@ -12,6 +12,7 @@ import { escapeMrkdwn, truncate } from './escape.ts';
 import { ACTION_IDS } from './ids.ts';
 import { SLACK_LIMITS } from './limits.ts';
 import type { SlackMessage } from './message.ts';
+import { saveButton } from './plan.ts';
 import { formatInstant, slackDateToken } from './time.ts';
 
 /** How much of each part we show; five posters and the author list stay far below 11,000. */
@@ -55,8 +56,14 @@ export function renderSimilar(answer: SimilarAnswer, context: SimilarContext): S
         : `No posters close enough to ${titleOf(paper)} were found.`,
     ),
   ];
+  // Save redraws this answer: the "Similar" of the paper it is about.
+  const redraw = { actionId: ACTION_IDS.similarShow, value: paper.id };
   shown.forEach((neighbour, i) => {
-    blocks.push(neighbourBlock(neighbour, i, context));
+    blocks.push(neighbourBlock(neighbour, i, context), {
+      type: 'actions',
+      block_id: `similar_${i}_actions`,
+      elements: [saveButton(neighbour.paper, redraw)],
+    });
   });
   blocks.push(
     { type: 'divider' },

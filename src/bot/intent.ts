@@ -56,7 +56,9 @@ export type CommandIntent =
   | ScheduleIntent
   /** `/poster stats`: the usage report for organisers (a search for anyone else). */
   | { kind: 'stats' }
-  | { kind: 'search'; query: string; facets?: Facets };
+  | { kind: 'search'; query: string; facets?: Facets }
+  /** `/poster plan`, `/poster home`: the posters I saved (src/bot/features/plan.ts). */
+  | { kind: 'plan' };
 
 const CONTROL_RE = /[\p{Cc}\p{Cf}]/gu;
 
@@ -308,8 +310,8 @@ function topicAndAuthor(query: string, name: string): Intent {
 
 /**
  * Reads `/poster` text (decoded from Slack's escaping): `help` or nothing → help; `author <name>`, `by:<name>`, `by <name>`
- * → author; `now`, `next`, `today` → schedule; `stats` → the organisers' report; anything else
- * is a search query.
+ * → author; `now`, `next`, `today` → schedule; `stats` → the organisers' report; `plan`,
+ * `home` → the plan; anything else is a search query.
  */
 export function parsePosterCommand(text: string): CommandIntent {
   // Command text is what the user typed (Slack formats mentions in it only when the app asks
@@ -324,5 +326,6 @@ export function parsePosterCommand(text: string): CommandIntent {
   const which = cleaned.toLowerCase();
   if (which === 'now' || which === 'next' || which === 'today') return { kind: 'schedule', which };
   if (which === 'stats') return { kind: 'stats' };
+  if (/^(?:plan|home|my plan|saved)$/.test(which)) return { kind: 'plan' };
   return { kind: 'search', query: cleaned };
 }

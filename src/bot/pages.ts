@@ -2,6 +2,7 @@
  * Results, a page at a time: what a request finds, and the page of cards with Prev / Next
  * that shows it. Shared by every feature that lists posters (search, people, sessions).
  */
+import { ACTION_IDS } from '../blocks/ids.ts';
 import type { SlackMessage } from '../blocks/message.ts';
 import { MAX_CARDS_PER_MESSAGE, type ResultItem, renderResults } from '../blocks/results.ts';
 import type { Session } from '../catalog/types.ts';
@@ -80,6 +81,11 @@ export function createPages({ pageSize: asked, sessions, find }: PagesDeps): Pag
         total,
         sessions,
         ...(note && { note }),
+        // The same page, as Prev / Next would show it: what a Save click redraws.
+        redraw: {
+          actionId: ACTION_IDS.resultsNext,
+          value: encodeRequest({ ...request, page }),
+        },
         ...(page > 0 && { prevValue: encodeRequest({ ...request, page: page - 1 }) }),
         ...(page < pages - 1 && { nextValue: encodeRequest({ ...request, page: page + 1 }) }),
       });

@@ -3,6 +3,8 @@
  * everything up to the rendering is this one code path. Each feature (./features/) owns its
  * intents, buttons and result lists; this module only routes to them.
  */
+
+import { HOME_LIMITS } from '../blocks/home.ts';
 import type { SlackMessage } from '../blocks/message.ts';
 import { renderNotice } from '../blocks/paper.ts';
 import type { Catalog } from '../catalog/types.ts';
@@ -11,12 +13,13 @@ import type { PaperIndex } from '../search/paper-index.ts';
 import { buildSimilarData } from '../similar/build.ts';
 import { openSimilarIndex, type SimilarIndex } from '../similar/similar-index.ts';
 import type { Store } from '../store/store.ts';
-import type { BotContext, Feature } from './feature.ts';
+import type { ActionHandler, BotContext, Feature } from './feature.ts';
 import { createHelpFeature } from './features/help.ts';
 import { createOrganisersFeature } from './features/organisers.ts';
 import { createPagingFeature } from './features/paging.ts';
 import { createPaperActionsFeature } from './features/paper-actions.ts';
 import { createPeopleFeature } from './features/people.ts';
+import { createPlanFeature, type PlanFeature, personalise } from './features/plan.ts';
 import { createSearchFeature } from './features/search.ts';
 import { createSessionsFeature } from './features/sessions.ts';
 import { createSimilarFeature } from './features/similar.ts';
@@ -37,7 +40,7 @@ export interface RepliesDeps {
   now?: () => Date;
   /** Whose "today" `/poster today` means (DIGEST_TIMEZONE). */
   timeZone?: string;
-  /** The store, for features that keep something per user (none yet: saving comes next). */
+  /** The store, for features that keep something per user (saved posters: features/plan.ts). */
   store?: Store;
   /**
    * Neighbours built with the catalogue (src/compose.ts passes the snapshot's); without
@@ -50,9 +53,10 @@ export interface RepliesDeps {
   organisers?: ReadonlySet<string>;
 }
 
-/** Builds every feature over the same domain and shared pager. */
-function createFeatures(deps: RepliesDeps): Feature[] {
+/** Builds every feature over the same domain and shared pager; the plan feature apart. */
+function createFeatures(deps: RepliesDeps): { features: Feature[]; plan: PlanFeature } {
   let finds: Routes<(request: ResultsRequest) => Found> = new Map();
+  let actions: Routes<ActionHandler> = new Map();
   const sessions = new Map(deps.catalog.sessions.map((s) => [s.id, s]));
   const context: BotContext = {
     ...deps,
@@ -67,8 +71,12 @@ function createFeatures(deps: RepliesDeps): Feature[] {
     }),
   };
   const search = createSearchFeature(context);
-  // The Home tab asks it for the organisers' section: `organisers.section(userId)`.
   const organisers = createOrganisersFeature({ ...context, search });
+  const plan = createPlanFeature({
+    ...context,
+    redraw: (actionId, value, asker) => routeAction(actions, actionId)(value, asker),
+    homeSection: (asker) => organisers.section(asker.userId, HOME_LIMITS.extraBlocks),
+  });
   const features = [
     createHelpFeature(context),
     search,
@@ -78,9 +86,11 @@ function createFeatures(deps: RepliesDeps): Feature[] {
     createPaperActionsFeature(context),
     createSimilarFeature(context),
     createPagingFeature(context),
+    plan,
   ];
   finds = merge(features, (f) => f.finds as Record<string, (r: ResultsRequest) => Found>);
-  return features;
+  actions = merge(features, (f) => f.actions);
+  return { features, plan };
 }
 
 /** Neighbours of the catalogue, built when first asked for (see {@link RepliesDeps.similar}). */
@@ -101,7 +111,7 @@ function similarOnFirstUse({ catalog, authors }: RepliesDeps): SimilarIndex {
 }
 
 export function createReplies(deps: RepliesDeps): Replies {
-  const features = createFeatures(deps);
+  const { features, plan } = createFeatures(deps);
   const commands = merge(features, (f) => f.command as IntentTable<CommandIntent>);
   const mentions = merge(features, (f) => f.mention as IntentTable<Intent>);
   const actions = merge(features, (f) => f.actions);
@@ -112,27 +122,49 @@ export function createReplies(deps: RepliesDeps): Replies {
   return {
     command(text, asker) {
       const intent = readCommand(text, people);
-      const message = route(commands, intent.kind, 'command')(intent, on(asker, 'command'));
-      // Synchronous when the feature is (the CLI and the snapshot test rely on it).
-      return message instanceof Promise
-        ? message.then((m): Reply => ({ kind: 'ephemeral', message: m }))
-        : { kind: 'ephemeral', message };
+      const where = on(asker, 'command');
+      const message = route(commands, intent.kind, 'command')(intent, where);
+      // Synchronous when the feature is and there is no store to read (the CLI and the
+      // snapshot test rely on it).
+      return then(
+        then(message, (m) => personalise(plan, m, where)),
+        (m): Reply => ({ kind: 'ephemeral', message: m }),
+      );
     },
     action(actionId, value, asker) {
+      const where = on(asker, 'command');
       const kind = actions.has(actionId) ? actionId : withoutIndex(actionId);
-      const handler = actions.get(kind);
-      if (!handler) {
-        return { kind: 'ephemeral', message: renderNotice('Sorry, I don’t know that button.') };
-      }
       // Only buttons the bot has: an id made up by a client never becomes a row.
-      deps.stats?.click(kind);
-      return handler(value, on(asker, 'command'));
+      if (actions.has(kind)) deps.stats?.click(kind);
+      return then(routeAction(actions, actionId)(value, where), (reply) =>
+        'message' in reply
+          ? then(personalise(plan, reply.message, where), (message) => ({ ...reply, message }))
+          : reply,
+      );
     },
     mention(text, asker) {
       const intent = readMention(text, people);
-      return route(mentions, intent.kind, 'mention')(intent, on(asker, 'thread'));
+      const where = on(asker, 'thread');
+      return then(route(mentions, intent.kind, 'mention')(intent, where), (m) =>
+        personalise(plan, m, where),
+      );
     },
+    home: (asker) => plan.home(on(asker, 'home')),
   };
+}
+
+/** `f(value)`, synchronously when `value` is not a promise. */
+function then<T, U>(value: T | Promise<T>, f: (t: T) => U | Promise<U>): U | Promise<U> {
+  return value instanceof Promise ? value.then(f) : f(value);
+}
+
+/** The button handler for `actionId`, or one saying the button is unknown. */
+function routeAction(actions: Routes<ActionHandler>, actionId: string): ActionHandler {
+  return (
+    actions.get(actionId) ??
+    actions.get(withoutIndex(actionId)) ??
+    (() => ({ kind: 'ephemeral', message: renderNotice('Sorry, I don’t know that button.') }))
+  );
 }
 
 type Routes<T> = ReadonlyMap<string, T>;

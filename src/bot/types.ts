@@ -28,18 +28,26 @@ export interface BotView {
  */
 export type Reply =
   /** Replace the message the clicked button sits on (paging, "did you mean"). */
-  | { kind: 'replace'; message: SlackMessage }
-  /** A new message only the asking user sees (slash command answers, abstracts). */
-  | { kind: 'ephemeral'; message: SlackMessage }
-  /** A new message everyone in the channel sees (Share). */
-  | { kind: 'in_channel'; message: SlackMessage }
-  /** A view to show: the Home tab, or a modal. */
-  | { kind: 'view'; view: BotView }
-  /**
-   * A file for the asker alone (a calendar, a report), uploaded into their direct messages;
-   * `message` is the short private confirmation shown where they clicked.
-   */
-  | { kind: 'file'; file: BotFile; message: SlackMessage };
+  (
+    | { kind: 'replace'; message: SlackMessage }
+    /** A new message only the asking user sees (slash command answers, abstracts). */
+    | { kind: 'ephemeral'; message: SlackMessage }
+    /** A new message everyone in the channel sees (Share). */
+    | { kind: 'in_channel'; message: SlackMessage }
+    /** A view to show: the Home tab, or a modal. */
+    | { kind: 'view'; view: BotView }
+    /**
+     * A file for the asker alone (a calendar, a report), uploaded into their direct messages;
+     * `message` is the short private confirmation shown where they clicked.
+     */
+    | { kind: 'file'; file: BotFile; message: SlackMessage }
+  ) & {
+    /**
+     * The asker's Home tab, when this reply changed what it shows (a Save, a Remove): the
+     * listener publishes it after delivering the reply (plan: src/bot/features/plan.ts).
+     */
+    home?: BotView;
+  };
 
 /** A file a reply hands to the asker. */
 export interface BotFile {
@@ -58,6 +66,11 @@ export type MessageReply = Exclude<Reply, { kind: 'view' }>;
 export interface Asker {
   userId: string;
   /**
+   * The asker's workspace (`team_id` of the payload; the console's is fixed). A plan belongs
+   * to a workspace and a user; without it nothing can be saved.
+   */
+  teamId?: string;
+  /**
    * Where the answer goes. Listeners always say; when left out, a command or a click
    * answers privately (`command`) and a mention in a thread (`thread`).
    */
@@ -72,6 +85,8 @@ export interface Replies {
   action(actionId: string, value: string, asker: Asker): Promise<Reply> | Reply;
   /** An @mention or a DM; `text` still holds any `<@BOT>` mention and links, decoded. */
   mention(text: string, asker: Asker): Promise<SlackMessage> | SlackMessage;
+  /** The asker's Home tab (`app_home_opened`, `/poster plan` in the console). */
+  home?(asker: Asker): Promise<BotView> | BotView;
 }
 
 /**

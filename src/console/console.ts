@@ -12,6 +12,7 @@ import { type ButtonRef, renderNote, renderTerminal } from './render-terminal.ts
 import {
   type Answer,
   askReplies,
+  CONSOLE_TEAM_ID,
   CONSOLE_USER_ID,
   parseSlackInput,
   type SlackInput,
@@ -104,7 +105,7 @@ interface Session {
 
 /** The console's state (the buttons on screen) and its printing, apart from readline. */
 function createSession(opts: ConsoleOptions): Session {
-  const asker: Asker = { userId: opts.userId ?? CONSOLE_USER_ID };
+  const asker: Asker = { userId: opts.userId ?? CONSOLE_USER_ID, teamId: CONSOLE_TEAM_ID };
   let buttons: ButtonRef[] = [];
   let printed = false;
 

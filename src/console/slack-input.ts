@@ -12,6 +12,12 @@ export const CONSOLE_BOT_USER_ID = 'UPOSTERBOT';
 /** The asker outside Slack, when the caller names none. */
 export const CONSOLE_USER_ID = 'ULOCALCONSOLE';
 
+/** The workspace of the console (and of `poster-bot plan` by default): a plan needs one. */
+export const CONSOLE_TEAM_ID = 'TLOCALCONSOLE';
+
+/** `/poster plan` or `/poster home`: in the console, the Home tab itself. */
+const HOME_COMMAND = /^\s*(?:plan|home)\s*$/i;
+
 export type SlackInput =
   /** `/poster <text>`, or any line without a prefix. */
   | { kind: 'command'; text: string }
@@ -55,6 +61,10 @@ export async function askReplies(
 ): Promise<Answer> {
   if (input.kind === 'mention') {
     return { kind: 'thread', message: await replies.mention(input.text, asker) };
+  }
+  // Slack shows the Home tab beside the conversation; here it is asked for by name.
+  if (replies.home && HOME_COMMAND.test(input.text)) {
+    return { kind: 'view', view: await replies.home({ ...asker, surface: 'home' }) };
   }
   return replies.command(input.text, asker);
 }

@@ -83,17 +83,24 @@ describe('renderCard', () => {
             value: 'p1',
             accessibility_label: 'Posters similar to EViT: Expediting Vision Transformers',
           },
+          {
+            type: 'button',
+            text: { type: 'plain_text', text: 'Save' },
+            action_id: 'plan_toggle',
+            value: 'p1',
+            accessibility_label: 'Save EViT: Expediting Vision Transformers to your plan',
+          },
         ],
       },
     ]);
   });
 
-  it('leaves the Similar button out when asked to', () => {
+  it('leaves the Similar and Save buttons out when asked to', () => {
     const paper = makePaper({ id: 'p1', title: 'T' });
     const blocks = renderCard(paper, {
       sessions,
       blockPrefix: 'c',
-      buttons: { abstract: true, share: false, similar: false },
+      buttons: { abstract: true, share: false, similar: false, save: false },
     });
     const actions = blocks.find((b) => b.type === 'actions');
     const ids = actions?.type === 'actions' ? actions.elements.map((e) => JSON.stringify(e)) : [];

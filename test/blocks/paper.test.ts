@@ -133,10 +133,15 @@ describe('renderAbstract', () => {
     expect(shown.endsWith('…')).toBe(true);
   });
 
-  it('links OpenReview and offers Share and Similar for this paper', () => {
+  it('links OpenReview and offers Share, Similar and Save for this paper', () => {
     const message = renderAbstract(paper, sessions);
     expect(contextTexts(message)).toEqual(['<https://openreview.net/forum?id=abc|OpenReview>']);
-    expect(buttons(message)).toEqual(['Share → paper_share:p1', 'Similar → similar_show:p1']);
+    // Save redraws this abstract when clicked (paper_show_abstract with the paper's id).
+    expect(buttons(message)).toEqual([
+      'Share → paper_share:p1',
+      'Similar → similar_show:p1',
+      'Save → plan_toggle:{"p":"p1","a":"paper_show_abstract","v":"p1"}',
+    ]);
   });
 
   it('has no links line when the paper has no links', () => {

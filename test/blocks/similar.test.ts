@@ -68,6 +68,20 @@ describe('renderSimilar', () => {
           value: 'p1',
         },
       },
+      // Save redraws this answer: the Similar of the asked paper (p0).
+      {
+        type: 'actions',
+        block_id: 'similar_0_actions',
+        elements: [
+          {
+            type: 'button',
+            text: { type: 'plain_text', text: 'Save' },
+            action_id: ACTION_IDS.planToggle,
+            value: JSON.stringify({ p: 'p1', a: ACTION_IDS.similarShow, v: asked.id }),
+            accessibility_label: 'Save Question Answering over Knowledge Graphs to your plan',
+          },
+        ],
+      },
       {
         type: 'section',
         block_id: 'similar_1',
@@ -85,6 +99,20 @@ describe('renderSimilar', () => {
           action_id: ACTION_IDS.similarShow,
           value: 'p2',
         },
+      },
+      // Save redraws this answer: the Similar of the asked paper (p0).
+      {
+        type: 'actions',
+        block_id: 'similar_1_actions',
+        elements: [
+          {
+            type: 'button',
+            text: { type: 'plain_text', text: 'Save' },
+            action_id: ACTION_IDS.planToggle,
+            value: JSON.stringify({ p: 'p2', a: ACTION_IDS.similarShow, v: asked.id }),
+            accessibility_label: 'Save Multi-Hop Reading to your plan',
+          },
+        ],
       },
       { type: 'divider' },
       {

@@ -4,7 +4,7 @@
  * clicks by kind, `/poster stats` and "Download CSV" only for ORGANISERS, and the Home
  * section within its block budget.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACTION_IDS } from '../../src/blocks/ids.ts';
 import { renderOrganiserReport, type StatsReport } from '../../src/blocks/organiser-report.ts';
 import type { BotContext } from '../../src/bot/feature.ts';
@@ -98,8 +98,7 @@ describe('counting', () => {
 
   it('answers as usual when counting fails, and says so to the error handler', async () => {
     const replies = repliesFor();
-    await store.close();
-    store = openStore(':memory:'); // the recorder still holds the closed store's stats
+    vi.spyOn(store.stats, 'recordQuery').mockRejectedValue(new Error('disk I/O error'));
     const reply = await replies.command('transformers', { userId: 'U1' });
     expect(replyMessage(reply).blocks[0]?.block_id).toBe('results_heading');
     expect(errors).toHaveLength(1);

@@ -244,8 +244,13 @@ describe('runConsole', () => {
   });
 
   it('asks as the given user, or as the local console user', async () => {
-    expect((await drive(['x'], { userId: 'U42' })).askers).toEqual([{ userId: 'U42' }]);
-    expect((await drive(['x'])).askers).toEqual([{ userId: 'ULOCALCONSOLE' }]);
+    // The console's workspace is fixed: a plan belongs to a workspace and a user.
+    expect((await drive(['x'], { userId: 'U42' })).askers).toEqual([
+      { userId: 'U42', teamId: 'TLOCALCONSOLE' },
+    ]);
+    expect((await drive(['x'])).askers).toEqual([
+      { userId: 'ULOCALCONSOLE', teamId: 'TLOCALCONSOLE' },
+    ]);
   });
 });
 

@@ -23,6 +23,7 @@ function intentTexts(intent: CommandIntent | Intent): string[] {
     case 'schedule':
     case 'posters':
     case 'stats':
+    case 'plan':
       return [];
     case 'author':
       return [intent.name];

@@ -9,6 +9,7 @@ import type { DurableKeys } from '../dedupe.ts';
 import type { RecentKeys } from '../recent-keys.ts';
 import { createPosterAction, POSTER_ACTION_ID } from './actions/poster-action.ts';
 import { createPosterCommand, POSTER_COMMAND } from './commands/poster-command.ts';
+import { createAppHomeOpened } from './events/app-home-opened.ts';
 import { createAppMention } from './events/app-mention.ts';
 import { createDirectMessage } from './events/direct-message.ts';
 
@@ -52,6 +53,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       recentEvents: deps.recentMentions,
       durableKeys: deps.durableKeys,
     }),
+  );
+  app.event(
+    'app_home_opened',
+    createAppHomeOpened({ replies, log: logger.child({ module: 'app-home-opened' }) }),
   );
   app.event(
     'message',

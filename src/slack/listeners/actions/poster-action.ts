@@ -12,7 +12,7 @@ import type {
 } from '@slack/bolt';
 import { ACTION_IDS } from '../../../blocks/ids.ts';
 import type { SlackMessage } from '../../../blocks/message.ts';
-import type { Replies, Reply } from '../../../bot/types.ts';
+import type { Asker, Replies, Reply } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
 import { type ClickBody, type ClickPlace, deliveryOf, placeOfClick } from '../../click-delivery.ts';
 import {
@@ -23,7 +23,13 @@ import {
   shareKey,
 } from '../../dedupe.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
+import { teamOf } from '../../team.ts';
 import { showView } from '../../views.ts';
+
+/** Whether a click comes from the bot's Home tab (`container.type` `view`, a `home` view). */
+function isHomeClick(body: BlockAction): boolean {
+  return body.container?.type === 'view' && body.view?.type === 'home';
+}
 
 /**
  * The action id prefixes of our features (STYLE.md: snake_case with a feature prefix), taken
@@ -94,14 +100,59 @@ export function createPosterAction({ replies, log, durableKeys }: PosterActionDe
     }
   };
 
+  /** After a change to the clicker's plan: their Home tab, published again (logged if not). */
+  const republishHome = async ({ client, body }: ActionArgs, reply: Reply): Promise<void> => {
+    if (!reply.home) return;
+    try {
+      await showView(client, reply.home, { userId: body.user.id });
+    } catch (error) {
+      logSlackFailure(log, error, { userId: body.user.id }, 'could not republish the Home tab');
+    }
+  };
+
+  /**
+   * A click in the Home tab: a view answers by replacing the tab; a message (a notice, a
+   * file's confirmation) goes to the clicker's direct messages with the bot, as there is no
+   * conversation under the tab.
+   */
+  const answerHomeClick = async (args: ActionArgs, asker: Asker): Promise<void> => {
+    const { action, client, body } = args;
+    const actionId = action.action_id;
+    let reply: Reply;
+    try {
+      reply = await replies.action(actionId, actionValue(action), { ...asker, surface: 'home' });
+    } catch (error) {
+      log.error({ err: error, actionId, userId: asker.userId }, 'could not answer a Home click');
+      reply = { kind: 'ephemeral', message: SORRY_MESSAGE };
+    }
+    try {
+      if (reply.kind === 'view') {
+        await showView(client, reply.view, { userId: asker.userId, triggerId: body.trigger_id });
+      } else {
+        const { text, blocks } = reply.message;
+        await client.chat.postMessage({ channel: asker.userId, text, blocks });
+      }
+    } catch (error) {
+      logSlackFailure(
+        log,
+        error,
+        { actionId, userId: asker.userId },
+        'could not answer a Home click',
+      );
+    }
+    await republishHome(args, reply);
+  };
+
   return async (args: ActionArgs): Promise<void> => {
     const { action, body, ack } = args;
     await ack();
     const actionId = action.action_id;
     const userId = body.user.id;
+    const team = teamOf(body as Parameters<typeof teamOf>[0]);
     if (!body.response_url && !body.container?.channel_id) {
-      // A click in a Home tab or a modal: no message to answer under; no feature renders one.
-      log.warn({ actionId, userId }, 'button click outside a message ignored');
+      if (isHomeClick(body)) await answerHomeClick(args, { userId, ...team });
+      // A click in a modal: no message to answer under; no feature renders one.
+      else log.warn({ actionId, userId }, 'button click outside a message ignored');
       return;
     }
     const place = placeOfClick(body as ClickBody);
@@ -117,13 +168,16 @@ export function createPosterAction({ replies, log, durableKeys }: PosterActionDe
     try {
       reply = await replies.action(actionId, actionValue(action), {
         userId,
+        ...team,
         surface: place.surface,
       });
     } catch (error) {
       log.error({ err: error, actionId, userId }, 'could not answer a button click');
       reply = { kind: 'ephemeral', message: SORRY_MESSAGE };
     }
-    if (await deliver(args, reply, place)) return;
+    const delivered = await deliver(args, reply, place);
+    await republishHome(args, reply);
+    if (delivered) return;
     const isPrivate = place.surface === 'command' || place.surface === 'dm';
     if (!isPrivate && (reply.kind === 'replace' || reply.kind === 'ephemeral')) {
       // chat.postEphemeral was refused (the bot is not in that conversation, say): the

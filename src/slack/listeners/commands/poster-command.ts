@@ -75,7 +75,7 @@ export function createPosterCommand({
     const answer: Promise<Outcome> = late
       .then(async (isLate) => {
         if (isLate) await acked;
-        return replies.command(text, { userId, surface: 'command' });
+        return replies.command(text, { userId, teamId: command.team_id, surface: 'command' });
       })
       .then(
         (reply) => ({ reply }),

@@ -16,6 +16,7 @@ import {
 } from '../../dedupe.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
 import { createRecentKeys, type RecentKeys } from '../../recent-keys.ts';
+import { teamOf } from '../../team.ts';
 import { postAnswer } from '../../thread-answer.ts';
 
 type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
@@ -75,7 +76,11 @@ export function createAppMention({
     const userId = event.user as string; // checked by shouldAnswerMention
     let message: SlackMessage;
     try {
-      message = await replies.mention(decodeSlackText(event.text), { userId, surface: 'thread' });
+      message = await replies.mention(decodeSlackText(event.text), {
+        userId,
+        ...teamOf(body),
+        surface: 'thread',
+      });
     } catch (error) {
       log.error({ err: error, eventId, userId }, 'could not answer a mention');
       message = SORRY_MESSAGE;

@@ -17,6 +17,7 @@ import {
 } from '../../dedupe.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
 import { createRecentKeys, type RecentKeys } from '../../recent-keys.ts';
+import { teamOf } from '../../team.ts';
 import { postAnswer } from '../../thread-answer.ts';
 
 type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
@@ -73,7 +74,11 @@ export function createDirectMessage({
     const userId = dm.user as string; // checked by shouldAnswerDirectMessage
     let message: SlackMessage;
     try {
-      message = await replies.mention(decodeSlackText(dm.text ?? ''), { userId, surface: 'dm' });
+      message = await replies.mention(decodeSlackText(dm.text ?? ''), {
+        userId,
+        ...teamOf(body),
+        surface: 'dm',
+      });
     } catch (error) {
       log.error({ err: error, eventId, userId }, 'could not answer a direct message');
       message = SORRY_MESSAGE;

@@ -9,7 +9,7 @@ import {
 import { RESPONSE_URL_TARGET } from '../../../helpers/fake-slack-api.ts';
 import { PINO_LEVEL } from '../../../helpers/log-capture.ts';
 import { type ListenerHarness, startListenerHarness } from '../../../helpers/slack-harness.ts';
-import { slashCommandFields, USER_ID } from '../../../helpers/slack-payloads.ts';
+import { slashCommandFields, TEAM_ID, USER_ID } from '../../../helpers/slack-payloads.ts';
 
 let harness: ListenerHarness | undefined;
 afterEach(async () => {
@@ -55,7 +55,11 @@ describe('/poster', () => {
     const { receiver, replies, fake } = await start();
     const delivery = await receiver.deliver(slashCommandFields(sent, fake.responseUrl()));
     expect(replies.calls).toEqual([
-      { surface: 'command', input: [asked], asker: { userId: USER_ID, surface: 'command' } },
+      {
+        surface: 'command',
+        input: [asked],
+        asker: { userId: USER_ID, teamId: TEAM_ID, surface: 'command' },
+      },
     ]);
     expect(delivery).toEqual({ acked: true, ackBody: ack });
     expect(fake.requests).toEqual([]);

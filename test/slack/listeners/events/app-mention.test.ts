@@ -36,7 +36,11 @@ describe('app_mention', () => {
 
     const asked = `<@${BOT_USER_ID}> diffusion & score`;
     expect(replies.calls).toEqual([
-      { surface: 'mention', input: [asked], asker: { userId: USER_ID, surface: 'thread' } },
+      {
+        surface: 'mention',
+        input: [asked],
+        asker: { userId: USER_ID, teamId: TEAM_ID, surface: 'thread' },
+      },
     ]);
     const message = echoMessage(`You mentioned me: &lt;@${BOT_USER_ID}&gt; diffusion &amp; score`);
     expect(fake.callsTo(POST)).toEqual([
