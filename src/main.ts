@@ -18,6 +18,9 @@ import { checkDigestChannel } from './digest/channel-check.ts';
 import { createWebClientPoster, runDigest } from './digest/run.ts';
 import { createDailyScheduler, type DailyScheduler, nodeSetTimer } from './digest/scheduler.ts';
 import { createLogger, type Logger } from './log.ts';
+// reminders: a DM before each session holding saved posters (src/reminders/).
+import { createWebClientMessenger, runReminderPass } from './reminders/run.ts';
+import { createReminderScheduler, type ReminderScheduler } from './reminders/scheduler.ts';
 import { createSlackApp } from './slack/app.ts';
 import { webApiClientOptions } from './slack/web-api-policy.ts';
 import {
@@ -182,7 +185,8 @@ async function runSlackMode(config: SlackConfig, bot: Bot, store: Store, log: Lo
     listeners: { durableKeys: store.claims },
   });
   const scheduler = createDigestScheduler(config, app, bot, store, log);
-  const shutdown = stopOnSignals(app, scheduler, store, log);
+  const reminders = createReminders(config, app, bot, store, log);
+  const shutdown = stopOnSignals(app, scheduler, store, log, reminders);
   if (token.kind === 'unreachable') {
     log.warn(
       { reason: token.reason },
@@ -218,6 +222,8 @@ async function runSlackMode(config: SlackConfig, bot: Bot, store: Store, log: Lo
     }
     log.info('connected to Slack (Socket Mode)');
   }
+  reminders.start();
+  log.info({ leadMinutes: config.reminders.leadMs / 60_000 }, 'reminder passes started');
   if (scheduler && config.digest) {
     scheduler.start();
     const { channel, time, timeZone } = config.digest;
@@ -286,6 +292,37 @@ function createDigestScheduler(
   });
 }
 
+/** Reminder passes every minute, sending through the app's Web API client. */
+function createReminders(
+  config: Config,
+  app: App,
+  bot: Bot,
+  store: Store,
+  log: Logger,
+): ReminderScheduler {
+  const reminderLog = log.child({ module: 'reminders' });
+  let saidUndated = false;
+  return createReminderScheduler({
+    setTimer: nodeSetTimer,
+    log: reminderLog,
+    run: async () => {
+      const outcome = await runReminderPass({
+        catalog: bot.catalog,
+        store,
+        messenger: createWebClientMessenger(app.client),
+        now: new Date(),
+        leadMs: config.reminders.leadMs,
+        timeZone: config.timeZone,
+        log: reminderLog,
+      });
+      if (outcome.kind === 'undated' && !saidUndated) {
+        saidUndated = true;
+        reminderLog.info('no reminders: no session of the catalog has a start time');
+      }
+    },
+  });
+}
+
 /** How main stops the Slack modes: now (a signal, a rejected token), or releasing a failed start. */
 interface Shutdown {
   now(reason: string, code?: number): Promise<void>;
@@ -306,6 +343,7 @@ function stopOnSignals(
   scheduler: DailyScheduler | undefined,
   store: Store,
   log: Logger,
+  reminders?: ReminderScheduler,
 ): Shutdown {
   let stopping = false;
   const stops: (() => void)[] = [];
@@ -319,7 +357,10 @@ function stopOnSignals(
     setTimeout(() => process.exit(code === 0 ? 1 : code), SHUTDOWN_HARD_LIMIT_MS).unref();
     log.info({ signal: reason }, 'shutting down');
     // Together, so the digest's wait and the replies' drain share the hard limit's budget.
-    await Promise.all([Promise.race([scheduler?.stop(), sleep(5_000)]), app.stop()]);
+    await Promise.all([
+      Promise.race([Promise.all([scheduler?.stop(), reminders?.stop()]), sleep(5_000)]),
+      app.stop(),
+    ]);
     await release();
     log.info('stopped');
     process.exit(code);

@@ -102,6 +102,7 @@ describe('loadConfig: defaults', () => {
       timeZone: 'UTC',
       digest: undefined,
       resultsPerPage: 5,
+      reminders: { leadMs: 15 * 60_000 },
     });
   });
 
@@ -116,6 +117,7 @@ describe('loadConfig: defaults', () => {
       DIGEST_TIME: '7:05',
       DIGEST_TIMEZONE: 'europe/vienna',
       RESULTS_PER_PAGE: '10',
+      REMINDER_LEAD: '5',
     });
     expect(config).toEqual({
       slack: { mode: 'console' },
@@ -126,6 +128,7 @@ describe('loadConfig: defaults', () => {
       timeZone: 'Europe/Vienna',
       digest: { channel: 'C0123ABCD', time: { hour: 7, minute: 5 }, timeZone: 'Europe/Vienna' },
       resultsPerPage: 10,
+      reminders: { leadMs: 5 * 60_000 },
     });
   });
 
@@ -258,6 +261,16 @@ describe('loadConfig: problems', () => {
       name: 'results per page 11',
       env: { RESULTS_PER_PAGE: '11' },
       expected: ['RESULTS_PER_PAGE: expected an integer from 1 to 10'],
+    },
+    {
+      name: 'reminder lead 0',
+      env: { REMINDER_LEAD: '0' },
+      expected: ['REMINDER_LEAD: expected an integer from 1 to 1440', '"0"'],
+    },
+    {
+      name: 'reminder lead with a unit',
+      env: { REMINDER_LEAD: '15m' },
+      expected: ['REMINDER_LEAD: expected an integer from 1 to 1440', '"15m"'],
     },
   ];
 
