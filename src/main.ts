@@ -4,9 +4,12 @@
  * environment (see README, "Configuration").
  */
 import 'dotenv/config';
+import { writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type App, webApi } from '@slack/bolt';
 import pino from 'pino';
+import type { BotFile } from './bot/types.ts';
 import { CatalogError } from './catalog/loader.ts';
 import { summarizeProblems } from './catalog/problems.ts';
 import { formatProblem } from './catalog/types.ts';
@@ -159,8 +162,16 @@ async function runConsoleMode(bot: Bot): Promise<void> {
     replies: bot.replies,
     color: terminalSupportsColor(process.stdout, process.env),
     prompt: interactive,
+    saveFile: saveInWorkingDirectory,
     ...(process.stdout.columns !== undefined && { width: process.stdout.columns }),
   });
+}
+
+/** The console's files (the calendar): into the working directory, by their own name only. */
+async function saveInWorkingDirectory(file: BotFile): Promise<string> {
+  const path = resolve(basename(file.filename));
+  await writeFile(path, file.content, 'utf8');
+  return path;
 }
 
 type SlackConfig = Config & { slack: Exclude<Config['slack'], { mode: 'console' }> };

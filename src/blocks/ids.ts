@@ -11,4 +11,6 @@ export const ACTION_IDS = {
   authorPick: 'author_pick',
   /** "Similar" on a card: posters like this one (src/bot/features/similar.ts). */
   similarShow: 'similar_show',
+  /** "Export to calendar" on the Home tab: my-plan.ics into the DM (features/calendar.ts). */
+  planExportIcs: 'plan_export_ics',
 } as const;

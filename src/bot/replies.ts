@@ -12,6 +12,7 @@ import { buildSimilarData } from '../similar/build.ts';
 import { openSimilarIndex, type SimilarIndex } from '../similar/similar-index.ts';
 import type { Store } from '../store/store.ts';
 import type { BotContext, Feature } from './feature.ts';
+import { createCalendarFeature } from './features/calendar.ts';
 import { createHelpFeature } from './features/help.ts';
 import { createPagingFeature } from './features/paging.ts';
 import { createPaperActionsFeature } from './features/paper-actions.ts';
@@ -69,6 +70,7 @@ function createFeatures(deps: RepliesDeps): Feature[] {
     createPaperActionsFeature(context),
     createSimilarFeature(context),
     createPagingFeature(context),
+    createCalendarFeature(context),
   ];
   finds = merge(features, (f) => f.finds as Record<string, (r: ResultsRequest) => Found>);
   return features;

@@ -57,6 +57,8 @@ export type MessageReply = Exclude<Reply, { kind: 'view' }>;
 /** Who asked, and where the answer will be shown, as far as a reply needs to know. */
 export interface Asker {
   userId: string;
+  /** The asker's workspace (plans belong to a team and a user); the console has its own. */
+  teamId?: string;
   /**
    * Where the answer goes. Listeners always say; when left out, a command or a click
    * answers privately (`command`) and a mention in a thread (`thread`).

@@ -12,6 +12,9 @@ export const CONSOLE_BOT_USER_ID = 'UPOSTERBOT';
 /** The asker outside Slack, when the caller names none. */
 export const CONSOLE_USER_ID = 'ULOCALCONSOLE';
 
+/** The workspace outside Slack: the console's plan is its own (plans are per team and user). */
+export const CONSOLE_TEAM_ID = 'TLOCALCONSOLE';
+
 export type SlackInput =
   /** `/poster <text>`, or any line without a prefix. */
   | { kind: 'command'; text: string }

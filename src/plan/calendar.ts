@@ -12,6 +12,9 @@ import type { PlanOwner } from '../store/plans.ts';
 import { type CalendarEvent, renderCalendar } from './ics.ts';
 import { type CatalogLookup, groupBySession, type PlannedSession, posterLink } from './sessions.ts';
 
+/** The attachment's name in Slack and in the console. */
+export const PLAN_CALENDAR_FILENAME = 'my-plan.ics';
+
 export type PlanCalendar =
   /** `ics` holds `events` events; `undated` saved posters had no time and were left out. */
   | { kind: 'calendar'; ics: string; events: number; posters: number; undated: number }

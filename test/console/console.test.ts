@@ -243,9 +243,10 @@ describe('runConsole', () => {
     );
   });
 
-  it('asks as the given user, or as the local console user', async () => {
-    expect((await drive(['x'], { userId: 'U42' })).askers).toEqual([{ userId: 'U42' }]);
-    expect((await drive(['x'])).askers).toEqual([{ userId: 'ULOCALCONSOLE' }]);
+  it('asks as the given user, or as the local console user, in the console workspace', async () => {
+    const team = { teamId: 'TLOCALCONSOLE' };
+    expect((await drive(['x'], { userId: 'U42' })).askers).toEqual([{ userId: 'U42', ...team }]);
+    expect((await drive(['x'])).askers).toEqual([{ userId: 'ULOCALCONSOLE', ...team }]);
   });
 });
 

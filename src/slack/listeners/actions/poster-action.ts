@@ -23,6 +23,7 @@ import {
   shareKey,
 } from '../../dedupe.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
+import { openDm, uploadFileToDm } from '../../file-upload.ts';
 import { showView } from '../../views.ts';
 
 /**
@@ -63,6 +64,20 @@ export interface PosterActionDeps {
   durableKeys?: DurableKeys | undefined;
 }
 
+/** Shown when a file (the calendar) could not be put into the clicker's DM. */
+const FILE_FAILED_MESSAGE: SlackMessage = {
+  text: 'Sorry, I couldn’t send you the file. Please try again in a minute.',
+  blocks: [
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: 'Sorry, I couldn’t send you the file. Please try again in a minute.',
+      },
+    },
+  ],
+};
+
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 export function createPosterAction({ replies, log, durableKeys }: PosterActionDeps) {
@@ -74,6 +89,15 @@ export function createPosterAction({ replies, log, durableKeys }: PosterActionDe
     try {
       if (reply.kind === 'view') {
         await showView(client, reply.view, { userId, triggerId: body.trigger_id });
+        return true;
+      }
+      if (place.surface === 'home') {
+        // A Home tab click has no message to answer under: a private answer goes to the DM.
+        await client.chat.postMessage({
+          channel: await openDm(client, userId),
+          text: reply.message.text,
+          blocks: reply.message.blocks,
+        });
         return true;
       }
       const delivery = deliveryOf(reply, place);
@@ -99,12 +123,13 @@ export function createPosterAction({ replies, log, durableKeys }: PosterActionDe
     await ack();
     const actionId = action.action_id;
     const userId = body.user.id;
-    if (!body.response_url && !body.container?.channel_id) {
-      // A click in a Home tab or a modal: no message to answer under; no feature renders one.
+    const onHome = !body.response_url && !body.container?.channel_id && body.view?.type === 'home';
+    if (!body.response_url && !body.container?.channel_id && !onHome) {
+      // A click in a modal: no message to answer under; no feature renders one.
       log.warn({ actionId, userId }, 'button click outside a message ignored');
       return;
     }
-    const place = placeOfClick(body as ClickBody);
+    const place: ClickPlace = onHome ? { surface: 'home' } : placeOfClick(body as ClickBody);
     // A Share posts into the conversation: a double click or a replayed request counts once.
     if (isShareAction(actionId)) {
       const key = shareKey(userId, place.channel ?? '', actionValue(action), place.threadTs);
@@ -115,13 +140,29 @@ export function createPosterAction({ replies, log, durableKeys }: PosterActionDe
     }
     let reply: Reply;
     try {
+      const teamId = body.team?.id ?? body.user.team_id;
       reply = await replies.action(actionId, actionValue(action), {
         userId,
         surface: place.surface,
+        ...(teamId !== undefined && { teamId }),
       });
     } catch (error) {
       log.error({ err: error, actionId, userId }, 'could not answer a button click');
       reply = { kind: 'ephemeral', message: SORRY_MESSAGE };
+    }
+    // reminders: a file goes into the clicker's DM first, then its confirmation where they
+    // clicked (on the Home tab the confirmation travels with the file).
+    if (reply.kind === 'file') {
+      try {
+        await uploadFileToDm(args.client, userId, reply.file, {
+          ...(place.surface === 'home' && { comment: reply.message.text }),
+        });
+        if (place.surface === 'home') return;
+        reply = { kind: 'ephemeral', message: reply.message };
+      } catch (error) {
+        logSlackFailure(log, error, { actionId, userId }, 'could not upload a file');
+        reply = { kind: 'ephemeral', message: FILE_FAILED_MESSAGE };
+      }
     }
     if (await deliver(args, reply, place)) return;
     const isPrivate = place.surface === 'command' || place.surface === 'dm';

@@ -9,7 +9,7 @@ import { createEchoReplies, echoMessage, FAIL_WORD } from '../../../helpers/echo
 import { RESPONSE_URL_TARGET } from '../../../helpers/fake-slack-api.ts';
 import { PINO_LEVEL } from '../../../helpers/log-capture.ts';
 import { type ListenerHarness, startListenerHarness } from '../../../helpers/slack-harness.ts';
-import { blockActionsPayload, USER_ID } from '../../../helpers/slack-payloads.ts';
+import { blockActionsPayload, TEAM_ID, USER_ID } from '../../../helpers/slack-payloads.ts';
 
 let harness: ListenerHarness | undefined;
 afterEach(async () => {
@@ -45,7 +45,7 @@ describe('button clicks', () => {
         {
           surface: 'action',
           input: [actionId, value],
-          asker: { userId: USER_ID, surface: 'command' },
+          asker: { userId: USER_ID, teamId: TEAM_ID, surface: 'command' },
         },
       ]);
       expect(fake.callsTo(RESPONSE_URL_TARGET)).toEqual([
