@@ -45,6 +45,8 @@ export interface BuildOptions extends LoadOptions {
   similar?: Partial<SimilarOptions>;
   /** The store, for the features that keep something per user. */
   store?: Store;
+  /** REMINDER_LEAD in milliseconds, for `/poster reminders`; default 15 minutes. */
+  reminderLeadMs?: number;
 }
 
 /**
@@ -114,6 +116,7 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
     ...(options.timeZone && { timeZone: options.timeZone }),
     ...(options.now && { now: options.now }),
     ...(options.store && { store: options.store }),
+    ...(options.reminderLeadMs !== undefined && { reminderLeadMs: options.reminderLeadMs }),
   });
   return { catalog, problems, index, authors, similar, replies };
 }

@@ -109,6 +109,7 @@ function loadBot(config: Config, log: Logger, store: Store): Bot {
       }),
       timeZone: config.timeZone,
       store,
+      reminderLeadMs: config.reminders.leadMs,
     });
   } catch (error) {
     // Logged, and said once on stderr by the start-up failure handler at the end.

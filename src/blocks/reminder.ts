@@ -104,3 +104,83 @@ function posterList(papers: readonly Paper[], session: Session): string {
   }
   return lines.join('\n');
 }
+
+/** A coming session's reminder, for `/poster reminders`. */
+export interface ScheduledReminder extends ReminderContent {
+  /** When the DM goes out: start − REMINDER_LEAD. */
+  remindAt: Date;
+  /** Already sent (recorded in the store). */
+  sent: boolean;
+}
+
+export interface ReminderSchedule {
+  /** By start. */
+  coming: readonly ScheduledReminder[];
+  /** The person's reminders switch. */
+  on: boolean;
+  leadMinutes: number;
+  now: Date;
+  timeZone: string;
+}
+
+/** Sessions listed before "and N more": the list stays a short message. */
+const SCHEDULE_SHOWN = 10;
+
+/**
+ * What the asker will be reminded of: a line per coming session with saved posters, then the
+ * next reminder as it will be sent (the dry run of src/reminders/run.ts for one person).
+ */
+export function renderReminderSchedule(schedule: ReminderSchedule): SlackMessage {
+  const { coming, on, leadMinutes, now, timeZone } = schedule;
+  if (coming.length === 0) {
+    const text =
+      'No reminders coming: none of your saved posters is in a session still ahead. Save posters with Save on a card.';
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  }
+  const head = on
+    ? `I’ll send you a direct message ${leadMinutes} minute${leadMinutes === 1 ? '' : 's'} before each of these sessions:`
+    : 'Your reminders are switched off (turn them on in the bot’s Home tab). These sessions hold your saved posters:';
+  const lines = coming.slice(0, SCHEDULE_SHOWN).map((entry) => {
+    const name = escapeMrkdwn(truncate(entry.session.name, 150));
+    const when = slackDateToken(entry.start, formatInstant(entry.start, timeZone));
+    const state = entry.sent
+      ? 'reminder sent'
+      : entry.remindAt.getTime() <= now.getTime()
+        ? 'reminder due now'
+        : `reminder ${slackDateToken(entry.remindAt, formatInstant(entry.remindAt, timeZone), '{time}')}`;
+    const n = entry.papers.length;
+    return `• *${name}*, ${when}: ${n} saved poster${n === 1 ? '' : 's'} (${on ? state : 'no reminder'})`;
+  });
+  if (coming.length > SCHEDULE_SHOWN) lines.push(`…and ${coming.length - SCHEDULE_SHOWN} more`);
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      block_id: 'reminders_schedule',
+      text: {
+        type: 'mrkdwn',
+        text: truncate(`${head}\n${lines.join('\n')}`, SLACK_LIMITS.sectionText),
+      },
+    },
+  ];
+  const next = on ? coming.find((entry) => !entry.sent) : undefined;
+  if (next !== undefined) {
+    const preview = renderReminder(
+      next,
+      next.remindAt.getTime() > now.getTime() ? next.remindAt : now,
+      timeZone,
+    );
+    blocks.push(
+      { type: 'divider' },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: 'The next one, as it will arrive:' }],
+      },
+      ...preview.blocks,
+    );
+  }
+  const text = truncate(
+    `${on ? 'Reminders' : 'Reminders off'}: ${coming.length} session${coming.length === 1 ? '' : 's'} with your saved posters`,
+    SLACK_LIMITS.fallbackText,
+  );
+  return { text, blocks };
+}

@@ -69,4 +69,6 @@ export interface BotContext {
   pages: Pages;
   /** Persistence (src/store), when the entry point opened one. */
   store?: Store;
+  /** REMINDER_LEAD in milliseconds: how long before a session its reminders go out. */
+  reminderLeadMs: number;
 }

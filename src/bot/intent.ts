@@ -54,7 +54,9 @@ export type CommandIntent =
   | Extract<Intent, { kind: 'topic_and_author' }>
   | PostersIntent
   | ScheduleIntent
-  | { kind: 'search'; query: string; facets?: Facets };
+  | { kind: 'search'; query: string; facets?: Facets }
+  /** `/poster reminders` (`--dry-run` too): what I will be reminded of (features/reminders.ts). */
+  | { kind: 'reminders' };
 
 const CONTROL_RE = /[\p{Cc}\p{Cf}]/gu;
 
@@ -320,5 +322,6 @@ export function parsePosterCommand(text: string): CommandIntent {
   }
   const which = cleaned.toLowerCase();
   if (which === 'now' || which === 'next' || which === 'today') return { kind: 'schedule', which };
+  if (/^(?:reminders?)(?: --dry-run)?$/.test(which)) return { kind: 'reminders' };
   return { kind: 'search', query: cleaned };
 }

@@ -6,6 +6,7 @@
 import type { SlackMessage } from '../blocks/message.ts';
 import { renderNotice } from '../blocks/paper.ts';
 import type { Catalog } from '../catalog/types.ts';
+import { DEFAULT_REMINDER_LEAD_MS } from '../plan/reminders.ts';
 import type { AuthorIndex } from '../search/author-index.ts';
 import type { PaperIndex } from '../search/paper-index.ts';
 import { buildSimilarData } from '../similar/build.ts';
@@ -17,6 +18,7 @@ import { createHelpFeature } from './features/help.ts';
 import { createPagingFeature } from './features/paging.ts';
 import { createPaperActionsFeature } from './features/paper-actions.ts';
 import { createPeopleFeature } from './features/people.ts';
+import { createRemindersFeature } from './features/reminders.ts';
 import { createSearchFeature } from './features/search.ts';
 import { createSessionsFeature } from './features/sessions.ts';
 import { createSimilarFeature } from './features/similar.ts';
@@ -38,6 +40,8 @@ export interface RepliesDeps {
   timeZone?: string;
   /** The store, for features that keep something per user (none yet: saving comes next). */
   store?: Store;
+  /** REMINDER_LEAD in milliseconds; default 15 minutes. */
+  reminderLeadMs?: number;
   /**
    * Neighbours built with the catalogue (src/compose.ts passes the snapshot's); without
    * them, built on the first "Similar" click.
@@ -55,6 +59,7 @@ function createFeatures(deps: RepliesDeps): Feature[] {
     similar: deps.similar ?? similarOnFirstUse(deps),
     now: deps.now ?? (() => new Date()),
     timeZone: deps.timeZone ?? 'UTC',
+    reminderLeadMs: deps.reminderLeadMs ?? DEFAULT_REMINDER_LEAD_MS,
     pages: createPages({
       pageSize: deps.pageSize,
       sessions,
@@ -71,6 +76,7 @@ function createFeatures(deps: RepliesDeps): Feature[] {
     createSimilarFeature(context),
     createPagingFeature(context),
     createCalendarFeature(context),
+    createRemindersFeature(context),
   ];
   finds = merge(features, (f) => f.finds as Record<string, (r: ResultsRequest) => Found>);
   return features;

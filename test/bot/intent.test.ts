@@ -138,6 +138,9 @@ describe('parsePosterCommand', () => {
     ['NOW', { kind: 'schedule', which: 'now' }],
     ['today', { kind: 'schedule', which: 'today' }],
     ['today diffusion', { kind: 'search', query: 'today diffusion' }],
+    ['reminders', { kind: 'reminders' }],
+    ['Reminders --dry-run', { kind: 'reminders' }],
+    ['reminders for diffusion', { kind: 'search', query: 'reminders for diffusion' }],
     ['  graph   neural\tnetworks ', { kind: 'search', query: 'graph neural networks' }],
     // Typed text is searched (and echoed) as typed; only mentions get their markup dropped.
     ['<!channel> diffusion', { kind: 'search', query: '<!channel> diffusion' }],

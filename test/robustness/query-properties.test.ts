@@ -22,6 +22,7 @@ function intentTexts(intent: CommandIntent | Intent): string[] {
     case 'help':
     case 'schedule':
     case 'posters':
+    case 'reminders':
       return [];
     case 'author':
       return [intent.name];
