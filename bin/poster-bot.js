@@ -50,6 +50,21 @@ async function createPoster({ botToken, apiUrl }) {
   return createWebClientPoster(client);
 }
 
+/** Reminders' DMs over the same client policy (src/reminders/run.ts). */
+async function createMessenger({ botToken, apiUrl }) {
+  const [{ webApi }, { createWebClientMessenger }, { webApiClientOptions }] = await Promise.all([
+    import('@slack/bolt'),
+    import('../src/reminders/run.ts'),
+    import('../src/slack/web-api-policy.ts'),
+  ]);
+  const client = new webApi.WebClient(botToken, {
+    ...webApiClientOptions(),
+    ...(apiUrl !== undefined && { slackApiUrl: apiUrl }),
+    logLevel: webApi.LogLevel.ERROR,
+  });
+  return createWebClientMessenger(client);
+}
+
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
@@ -58,6 +73,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   loadCatalog,
   openStore,
   createPoster,
+  createMessenger,
   now: () => new Date(),
   sleep: (ms) => sleep(ms),
 });

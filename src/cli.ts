@@ -11,6 +11,8 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 // plan: `poster-bot plan` (issue 12).
 import { type HomeInput, renderHome } from './blocks/home.ts';
 import type { SlackMessage } from './blocks/message.ts';
+import { renderReminder } from './blocks/reminder.ts';
+import { formatInstant } from './blocks/time.ts';
 import { homeInput } from './bot/features/plan.ts';
 import { buildStatsReport, reportCsv, reportText } from './bot/stats-report.ts';
 import { type Replies, replyMessage } from './bot/types.ts';
@@ -21,7 +23,13 @@ import {
   type LoadResult,
   summarizeCatalog,
 } from './catalog/loader.ts';
-import { type DataProblem, formatProblem, type Paper, type Session } from './catalog/types.ts';
+import {
+  type Catalog,
+  type DataProblem,
+  formatProblem,
+  type Paper,
+  type Session,
+} from './catalog/types.ts';
 import { CONFIG_DEFAULTS, type Config, ConfigError, loadConfig } from './config.ts';
 import { describeError } from './console/console.ts';
 import {
@@ -45,6 +53,14 @@ import {
   runDigest,
 } from './digest/run.ts';
 import type { NothingReason } from './digest/select.ts';
+import { buildPlanCalendar } from './plan/calendar.ts';
+import { type DueReminders, findDueReminders } from './plan/reminders.ts';
+import {
+  countResults,
+  type DirectMessenger,
+  type ReminderPassOutcome,
+  runReminderPass,
+} from './reminders/run.ts';
 // similar: `poster-bot similar` (src/similar/).
 import { SIMILAR_DEFAULTS } from './similar/build.ts';
 import { DEFAULT_SIMILAR_LIMIT, describeWhy, type SimilarIndex } from './similar/similar-index.ts';
@@ -108,6 +124,14 @@ export interface CliDeps {
     botToken: string;
     apiUrl?: string;
   }) => DigestPoster | Promise<DigestPoster>;
+  /**
+   * Direct messages over Slack's Web API with this bot token (`reminders --post`); a CLI
+   * without it cannot post reminders.
+   */
+  createMessenger?: (slack: {
+    botToken: string;
+    apiUrl?: string;
+  }) => DirectMessenger | Promise<DirectMessenger>;
   now: () => Date;
   /** Waits `ms`: the pace between digest messages. */
   sleep: (ms: number) => Promise<void>;
@@ -205,11 +229,31 @@ const COMMANDS: Record<string, CliCommand> = {
     },
     run: runStats,
   },
-  // plan: `poster-bot plan` (issue 12); `--ics` is the reminders engineer's to add.
+  // reminders (issue 12): one reminder pass, as `digest` runs one digest.
+  reminders: {
+    synopsis: '[--at <ISO instant>] [--dry-run | --post] [--json] [--data DIR]',
+    summary:
+      'the reminders due at an instant (default now): who would get which DM, or send them ' +
+      'once (--post; a second pass sends nothing again)',
+    options: {
+      ...DATA_OPTION,
+      ...JSON_OPTION,
+      at: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      post: { type: 'boolean' },
+    },
+    run: runRemindersCommand,
+  },
+  // plan: `poster-bot plan` (issue 12), --ics its calendar.
   plan: {
-    synopsis: '<user id> [--team T] [--json] [--data DIR]',
-    summary: `a person's plan (the posters they saved) as the Home tab shows it, or as JSON; the team defaults to the console's (${CONSOLE_TEAM_ID})`,
-    options: { ...DATA_OPTION, ...JSON_OPTION, team: { type: 'string' } },
+    synopsis: '<user id> [--team T] [--ics | --json] [--data DIR]',
+    summary: `a person's plan (the posters they saved) as the Home tab shows it, as an iCalendar file (--ics, my-plan.ics) or as JSON; the team defaults to the console's (${CONSOLE_TEAM_ID})`,
+    options: {
+      ...DATA_OPTION,
+      ...JSON_OPTION,
+      team: { type: 'string' },
+      ics: { type: 'boolean' },
+    },
     run: runPlan,
   },
   'check-data': {
@@ -718,6 +762,176 @@ async function runStats(values: OptionValues, positionals: string[], deps: CliDe
 }
 
 // ---------------------------------------------------------------------------------------------
+// reminders
+
+async function runRemindersCommand(values: OptionValues, positionals: string[], deps: CliDeps) {
+  if (positionals.length > 0) {
+    throw new CliUsageError(
+      `reminders takes no arguments, got “${positionals.join(' ')}”`,
+      'reminders',
+    );
+  }
+  if (values.post === true && values['dry-run'] === true) {
+    throw new CliUsageError('choose one of --dry-run and --post', 'reminders');
+  }
+  const post = values.post === true;
+  const now = parseInstant(values.at, deps.now());
+  const config = loadConfig(
+    post
+      ? deps.env
+      : { ...deps.env, ...Object.fromEntries(SLACK_CREDENTIALS.map((n) => [n, undefined])) },
+  );
+  const { catalog, problems } = await loadWithProgress(dataDir(values, deps), deps);
+  reportProblemCount(problems, deps);
+  const leadMs = config.reminders.leadMs;
+  if (post) {
+    if (config.slack.mode === 'console') {
+      throw new Error(
+        'reminders --post needs the bot’s Slack credentials: SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET',
+      );
+    }
+    if (deps.createMessenger === undefined) throw new Error('reminders --post: no Slack client');
+    const messenger = await deps.createMessenger({
+      botToken: config.slack.botToken,
+      ...(config.slack.apiUrl !== undefined && { apiUrl: config.slack.apiUrl }),
+    });
+    const store = await deps.openStore(config.databasePath, { create: true });
+    if (store === undefined) throw new Error(`cannot open the database ${config.databasePath}`);
+    try {
+      const outcome = await runReminderPass({
+        catalog,
+        store,
+        messenger,
+        now,
+        leadMs,
+        timeZone: config.timeZone,
+        log: { info() {}, warn: (fields, message) => warnLine(deps, fields, message) },
+      });
+      deps.stdout.write(
+        `${values.json === true ? JSON.stringify(outcome, null, 2) : describePass(outcome, now, config.timeZone)}\n`,
+      );
+    } finally {
+      await store.close();
+    }
+    return EXIT.ok;
+  }
+  const store = await deps.openStore(config.databasePath, { create: false });
+  try {
+    const due: DueReminders = store
+      ? await findDueReminders(catalog, store.plans, now, leadMs)
+      : await findDueReminders(catalog, NO_PLANS, now, leadMs);
+    const sent = new Set<string>();
+    if (due.kind === 'due' && store) {
+      for (const { key } of due.reminders) {
+        if ((await store.claims.result(key)) !== undefined) sent.add(key);
+      }
+    }
+    deps.stdout.write(
+      `${values.json === true ? JSON.stringify(dueJson(due, sent, now, config.timeZone), null, 2) : showDue(due, sent, now, config.timeZone, deps)}\n`,
+    );
+  } finally {
+    await store?.close();
+  }
+  return EXIT.ok;
+}
+
+/** A store that has never been created: nobody saved anything. */
+const NO_PLANS = { plannersOf: async () => [], remindersOn: async () => true };
+
+/** `--at`: an ISO 8601 instant with its offset (`Z` or `+02:00`), else now. */
+function parseInstant(value: OptionValues[string], now: Date): Date {
+  if (value === undefined) return now;
+  const text = typeof value === 'string' ? value : '';
+  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)
+    ? Date.parse(text)
+    : Number.NaN;
+  if (Number.isNaN(ms)) {
+    throw new CliUsageError(
+      `--at must be an ISO 8601 instant with its offset, such as 2020-04-28T09:50:00Z, got “${String(value)}”`,
+      'reminders',
+    );
+  }
+  return new Date(ms);
+}
+
+function warnLine(deps: CliDeps, fields: Record<string, unknown>, message: string): void {
+  const who = typeof fields.userId === 'string' ? ` (${fields.userId})` : '';
+  deps.stderr.write(
+    `${stripControlCharacters(`${message}${who}: ${describeError(fields.err)}`)}\n`,
+  );
+}
+
+/** Why a pass has nothing to send, in words. */
+function nothingDue(due: Exclude<DueReminders, { kind: 'due' }>, timeZone: string): string {
+  if (due.kind === 'undated') {
+    return 'No reminders: no session of the catalog has a start time (an undated catalog).';
+  }
+  return due.next === undefined
+    ? 'No reminders due: no session starts later.'
+    : `No reminders due now. Next: ${due.next.session.name}, reminders from ${formatInstant(due.next.remindAt, timeZone)}.`;
+}
+
+function showDue(
+  due: DueReminders,
+  sent: ReadonlySet<string>,
+  now: Date,
+  timeZone: string,
+  deps: CliDeps,
+): string {
+  if (due.kind !== 'due') return stripControlCharacters(nothingDue(due, timeZone));
+  const sessions = due.sessions.map((s) => s.session.name).join(', ');
+  if (due.reminders.length === 0) {
+    return stripControlCharacters(
+      `No reminders due: nobody who wants reminders saved a poster in ${sessions}.`,
+    );
+  }
+  const head = `${plural(due.reminders.length, 'reminder')} due for ${sessions}${due.switchedOff > 0 ? ` (${plural(due.switchedOff, 'person')} switched reminders off)` : ''}.`;
+  const color = terminalSupportsColor(deps.stdout, deps.env);
+  const parts = due.reminders.map((reminder) => {
+    const { teamId, userId } = reminder.owner;
+    const state = sent.has(reminder.key) ? ' (already sent: --post sends nothing)' : '';
+    const message = renderReminder(reminder, now, timeZone);
+    const shown = renderTerminal(message, {
+      color,
+      ...(deps.stdout.columns !== undefined && { width: deps.stdout.columns }),
+    }).text;
+    return `── to ${userId} (team ${teamId})${state} ──\n${shown}`;
+  });
+  return stripControlCharacters([head, ...parts].join('\n\n'));
+}
+
+/** The `--json` shape of a dry run: the DMs `--post` would send. */
+function dueJson(due: DueReminders, sent: ReadonlySet<string>, now: Date, timeZone: string) {
+  if (due.kind !== 'due') return { kind: due.kind, reason: nothingDue(due, timeZone) };
+  return {
+    kind: 'due',
+    at: now.toISOString(),
+    reminders: due.reminders.map((reminder) => {
+      const { text, blocks } = renderReminder(reminder, now, timeZone);
+      return {
+        teamId: reminder.owner.teamId,
+        userId: reminder.owner.userId,
+        sessionId: reminder.session.id,
+        key: reminder.key,
+        alreadySent: sent.has(reminder.key),
+        text,
+        blocks,
+      };
+    }),
+  };
+}
+
+function describePass(outcome: ReminderPassOutcome, now: Date, timeZone: string): string {
+  if (outcome.kind !== 'due') return nothingDue(outcome, timeZone);
+  const counts = countResults(outcome);
+  return (
+    `Reminder pass at ${now.toISOString()}: ${plural(counts.sent, 'DM')} sent, ` +
+    `${counts['already-sent'] + counts.found} already sent, ${counts['in-progress']} being sent elsewhere, ` +
+    `${counts.failed} failed (the next pass retries them).`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // check-data
 
 // plan ----------------------------------------------------------------------------------------
@@ -733,6 +947,9 @@ async function runPlan(values: OptionValues, positionals: string[], deps: CliDep
   const teamId = typeof values.team === 'string' ? values.team : CONSOLE_TEAM_ID;
   if (!SLACK_ID.test(teamId)) {
     throw new CliUsageError(`--team must be a team id such as T0123ABCD, got “${teamId}”`, 'plan');
+  }
+  if (values.ics === true && values.json === true) {
+    throw new CliUsageError('choose one of --ics and --json', 'plan');
   }
   const config = loadConfig({
     ...deps.env,
@@ -752,6 +969,9 @@ async function runPlan(values: OptionValues, positionals: string[], deps: CliDep
       timeZone: config.timeZone,
       dated: catalog.sessions.some((s) => s.start !== undefined),
     };
+    if (values.ics === true) {
+      return printPlanCalendar({ teamId, userId }, catalog, store, deps);
+    }
     // No database yet: nobody has saved anything.
     const input = await homeInput({ ...source, plans: store?.plans ?? EMPTY_PLANS });
     if (values.json === true) {
@@ -766,6 +986,36 @@ async function runPlan(values: OptionValues, positionals: string[], deps: CliDep
   } finally {
     await store?.close();
   }
+}
+
+/** `plan --ics`: the person's plan as `my-plan.ics`, as *Export to calendar* uploads it. */
+async function printPlanCalendar(
+  owner: { teamId: string; userId: string },
+  catalog: Catalog,
+  store: Store | undefined,
+  deps: CliDeps,
+): Promise<ExitCode> {
+  const saved = store === undefined ? [] : await store.plans.saved(owner);
+  const calendar = buildPlanCalendar({
+    owner,
+    paperIds: saved.map((s) => s.paperId),
+    lookup: {
+      papers: new Map(catalog.papers.map((p) => [p.id, p])),
+      sessions: new Map(catalog.sessions.map((s) => [s.id, s])),
+    },
+    now: deps.now(),
+  });
+  if (calendar.kind !== 'calendar') {
+    const who = stripControlCharacters(owner.userId);
+    deps.stderr.write(
+      calendar.kind === 'empty'
+        ? `${PROGRAM}: ${who} (team ${stripControlCharacters(owner.teamId)}) has saved nothing\n`
+        : `${PROGRAM}: no saved poster of ${who} has a session time (an undated catalog)\n`,
+    );
+    return EXIT.failure;
+  }
+  deps.stdout.write(calendar.ics);
+  return EXIT.ok;
 }
 
 /** The plans of a database that does not exist yet: empty, reminders on. */

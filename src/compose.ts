@@ -52,6 +52,8 @@ export interface BuildOptions extends LoadOptions {
   stats?: StatsRecorder;
   /** User ids of the organisers (ORGANISERS), who see the usage report. */
   organisers?: ReadonlySet<string>;
+  /** REMINDER_LEAD in milliseconds, for `/poster reminders`; default 15 minutes. */
+  reminderLeadMs?: number;
 }
 
 /**
@@ -125,6 +127,7 @@ export function buildBot(dataDir: string, options: BuildOptions = {}): Bot {
     ...(options.store && { store: options.store }),
     ...(options.stats && { stats: options.stats }),
     ...(options.organisers && { organisers: options.organisers }),
+    ...(options.reminderLeadMs !== undefined && { reminderLeadMs: options.reminderLeadMs }),
   });
   return {
     catalog,

@@ -22,7 +22,12 @@ export const CONFIG_DEFAULTS = {
   digestTime: { hour: 8, minute: 0 },
   digestTimeZone: 'UTC',
   resultsPerPage: 5,
+  /** REMINDER_LEAD: minutes before a session that its reminders are sent. */
+  reminderLeadMinutes: 15,
 } as const;
+
+/** Bounds on `REMINDER_LEAD`, in minutes: at least one pass (a minute) fits, at most a day. */
+export const REMINDER_LEAD_RANGE = { min: 1, max: 1440 } as const;
 
 /** Bounds on `RESULTS_PER_PAGE`: a result card is several blocks and a message holds 50. */
 export const RESULTS_PER_PAGE_RANGE = { min: 1, max: 10 } as const;
@@ -80,6 +85,8 @@ export interface Config {
   resultsPerPage: number;
   /** ORGANISERS: Slack user ids (U…/W…) who see the usage report; empty: nobody. */
   organisers: string[];
+  /** Reminders before sessions holding saved posters (src/reminders/). */
+  reminders: { leadMs: number };
 }
 
 /** One invalid or missing variable. */
@@ -373,6 +380,14 @@ export function loadConfig(env: Env): Config {
       CONFIG_DEFAULTS.resultsPerPage,
     ),
     organisers: read.withDefault('ORGANISERS', userIds, []),
+    reminders: {
+      leadMs:
+        read.withDefault(
+          'REMINDER_LEAD',
+          integerIn(REMINDER_LEAD_RANGE.min, REMINDER_LEAD_RANGE.max),
+          CONFIG_DEFAULTS.reminderLeadMinutes,
+        ) * 60_000,
+    },
   };
   if (read.problems.length > 0 || slack === undefined) throw new ConfigError(read.problems);
   return { slack, ...config };

@@ -4,10 +4,13 @@
  * environment (see README, "Configuration").
  */
 import 'dotenv/config';
+import { writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type App, webApi } from '@slack/bolt';
 import pino from 'pino';
 import { createStatsRecorder, type StatsRecorder } from './bot/stats-recorder.ts';
+import type { BotFile } from './bot/types.ts';
 import { CatalogError } from './catalog/loader.ts';
 import { summarizeProblems } from './catalog/problems.ts';
 import { formatProblem } from './catalog/types.ts';
@@ -20,6 +23,9 @@ import { checkDigestChannel } from './digest/channel-check.ts';
 import { createWebClientPoster, runDigest } from './digest/run.ts';
 import { createDailyScheduler, type DailyScheduler, nodeSetTimer } from './digest/scheduler.ts';
 import { createLogger, type Logger } from './log.ts';
+// reminders: a DM before each session holding saved posters (src/reminders/).
+import { countResults, createWebClientMessenger, runReminderPass } from './reminders/run.ts';
+import { createReminderScheduler, type ReminderScheduler } from './reminders/scheduler.ts';
 import { createSlackApp } from './slack/app.ts';
 import { webApiClientOptions } from './slack/web-api-policy.ts';
 import {
@@ -113,6 +119,7 @@ function loadBot(config: Config, log: Logger, store: Store): Bot {
           ? [...config.organisers, CONSOLE_USER_ID]
           : config.organisers,
       ),
+      reminderLeadMs: config.reminders.leadMs,
     });
   } catch (error) {
     // Logged, and said once on stderr by the start-up failure handler at the end.
@@ -177,8 +184,16 @@ async function runConsoleMode(bot: Bot): Promise<void> {
     replies: bot.replies,
     color: terminalSupportsColor(process.stdout, process.env),
     prompt: interactive,
+    saveFile: saveInWorkingDirectory,
     ...(process.stdout.columns !== undefined && { width: process.stdout.columns }),
   });
+}
+
+/** The console's files (the calendar): into the working directory, by their own name only. */
+async function saveInWorkingDirectory(file: BotFile): Promise<string> {
+  const path = resolve(basename(file.filename));
+  await writeFile(path, file.content, 'utf8');
+  return path;
 }
 
 type SlackConfig = Config & { slack: Exclude<Config['slack'], { mode: 'console' }> };
@@ -203,7 +218,8 @@ async function runSlackMode(config: SlackConfig, bot: Bot, store: Store, log: Lo
     listeners: { durableKeys: store.claims },
   });
   const scheduler = createDigestScheduler(config, app, bot, store, log);
-  const shutdown = stopOnSignals(app, scheduler, store, log);
+  const reminders = createReminders(config, app, bot, store, log);
+  const shutdown = stopOnSignals(app, scheduler, store, log, reminders);
   if (token.kind === 'unreachable') {
     log.warn(
       { reason: token.reason },
@@ -239,6 +255,8 @@ async function runSlackMode(config: SlackConfig, bot: Bot, store: Store, log: Lo
     }
     log.info('connected to Slack (Socket Mode)');
   }
+  reminders.start();
+  log.info({ leadMinutes: config.reminders.leadMs / 60_000 }, 'reminder passes started');
   if (scheduler && config.digest) {
     scheduler.start();
     const { channel, time, timeZone } = config.digest;
@@ -308,6 +326,41 @@ function createDigestScheduler(
   });
 }
 
+/** Reminder passes every minute, sending through the app's Web API client. */
+function createReminders(
+  config: Config,
+  app: App,
+  bot: Bot,
+  store: Store,
+  log: Logger,
+): ReminderScheduler {
+  const reminderLog = log.child({ module: 'reminders' });
+  let saidUndated = false;
+  return createReminderScheduler({
+    setTimer: nodeSetTimer,
+    log: reminderLog,
+    run: async () => {
+      const outcome = await runReminderPass({
+        catalog: bot.catalog,
+        store,
+        messenger: createWebClientMessenger(app.client),
+        now: new Date(),
+        leadMs: config.reminders.leadMs,
+        timeZone: config.timeZone,
+        log: reminderLog,
+      });
+      if (outcome.kind === 'due') {
+        const { sent } = countResults(outcome);
+        if (sent > 0) bot.stats?.sent('reminder', sent);
+      }
+      if (outcome.kind === 'undated' && !saidUndated) {
+        saidUndated = true;
+        reminderLog.info('no reminders: no session of the catalog has a start time');
+      }
+    },
+  });
+}
+
 /** How main stops the Slack modes: now (a signal, a rejected token), or releasing a failed start. */
 interface Shutdown {
   now(reason: string, code?: number): Promise<void>;
@@ -328,6 +381,7 @@ function stopOnSignals(
   scheduler: DailyScheduler | undefined,
   store: Store,
   log: Logger,
+  reminders?: ReminderScheduler,
 ): Shutdown {
   let stopping = false;
   const stops: (() => void)[] = [];
@@ -341,7 +395,10 @@ function stopOnSignals(
     setTimeout(() => process.exit(code === 0 ? 1 : code), SHUTDOWN_HARD_LIMIT_MS).unref();
     log.info({ signal: reason }, 'shutting down');
     // Together, so the digest's wait and the replies' drain share the hard limit's budget.
-    await Promise.all([Promise.race([scheduler?.stop(), sleep(5_000)]), app.stop()]);
+    await Promise.all([
+      Promise.race([Promise.all([scheduler?.stop(), reminders?.stop()]), sleep(5_000)]),
+      app.stop(),
+    ]);
     await release();
     log.info('stopped');
     process.exit(code);

@@ -103,6 +103,7 @@ describe('loadConfig: defaults', () => {
       digest: undefined,
       resultsPerPage: 5,
       organisers: [],
+      reminders: { leadMs: 15 * 60_000 },
     });
   });
 
@@ -118,6 +119,7 @@ describe('loadConfig: defaults', () => {
       DIGEST_TIMEZONE: 'europe/vienna',
       RESULTS_PER_PAGE: '10',
       ORGANISERS: 'U0ORG0001, W0ORG0002,U0ORG0001',
+      REMINDER_LEAD: '5',
     });
     expect(config).toEqual({
       slack: { mode: 'console' },
@@ -129,6 +131,7 @@ describe('loadConfig: defaults', () => {
       digest: { channel: 'C0123ABCD', time: { hour: 7, minute: 5 }, timeZone: 'Europe/Vienna' },
       resultsPerPage: 10,
       organisers: ['U0ORG0001', 'W0ORG0002'],
+      reminders: { leadMs: 5 * 60_000 },
     });
   });
 
@@ -261,6 +264,16 @@ describe('loadConfig: problems', () => {
       name: 'results per page 11',
       env: { RESULTS_PER_PAGE: '11' },
       expected: ['RESULTS_PER_PAGE: expected an integer from 1 to 10'],
+    },
+    {
+      name: 'reminder lead 0',
+      env: { REMINDER_LEAD: '0' },
+      expected: ['REMINDER_LEAD: expected an integer from 1 to 1440', '"0"'],
+    },
+    {
+      name: 'reminder lead with a unit',
+      env: { REMINDER_LEAD: '15m' },
+      expected: ['REMINDER_LEAD: expected an integer from 1 to 1440', '"15m"'],
     },
   ];
 

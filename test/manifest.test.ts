@@ -33,6 +33,8 @@ describe('manifest.yml', () => {
         'groups:read', // conversations.info, private DIGEST_CHANNEL
         'channels:history', // conversations.history/replies after a crash (slack/post-once.ts)
         'groups:history', // the same, private DIGEST_CHANNEL
+        'im:write', // conversations.open for reminders and the calendar (reminders/run.ts)
+        'files:write', // files.getUploadURLExternal / completeUploadExternal (slack/file-upload.ts)
       ].sort(),
     );
   });

@@ -36,7 +36,10 @@ export function renderHelp(options: HelpOptions): SlackMessage {
     '• `/poster <keywords>` — posters about a topic, e.g. `/poster vision transformer`',
     `• \`/poster author <name>\` or \`/poster by:<name>\` — a person's posters, e.g. \`/poster by:${author}\``,
     ...(options.dated
-      ? ['• `/poster now` · `/poster next` · `/poster today` — sessions on now, next, or today']
+      ? [
+          '• `/poster now` · `/poster next` · `/poster today` — sessions on now, next, or today',
+          '• `/poster reminders` — the DMs I will send you before sessions holding posters you saved',
+        ]
       : []),
     '• `/poster help` — this message',
     '',

@@ -74,4 +74,6 @@ export interface BotContext {
   stats?: StatsRecorder;
   /** User ids of the organisers (ORGANISERS): they see the usage report. */
   organisers?: ReadonlySet<string>;
+  /** REMINDER_LEAD in milliseconds: how long before a session its reminders go out. */
+  reminderLeadMs: number;
 }

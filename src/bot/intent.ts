@@ -58,7 +58,9 @@ export type CommandIntent =
   | { kind: 'stats' }
   | { kind: 'search'; query: string; facets?: Facets }
   /** `/poster plan`, `/poster home`: the posters I saved (src/bot/features/plan.ts). */
-  | { kind: 'plan' };
+  | { kind: 'plan' }
+  /** `/poster reminders` (`--dry-run` too): what I will be reminded of (features/reminders.ts). */
+  | { kind: 'reminders' };
 
 const CONTROL_RE = /[\p{Cc}\p{Cf}]/gu;
 
@@ -327,5 +329,6 @@ export function parsePosterCommand(text: string): CommandIntent {
   if (which === 'now' || which === 'next' || which === 'today') return { kind: 'schedule', which };
   if (which === 'stats') return { kind: 'stats' };
   if (/^(?:plan|home|my plan|saved)$/.test(which)) return { kind: 'plan' };
+  if (/^(?:reminders?)(?: --dry-run)?$/.test(which)) return { kind: 'reminders' };
   return { kind: 'search', query: cleaned };
 }

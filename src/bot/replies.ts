@@ -8,18 +8,21 @@ import { HOME_LIMITS } from '../blocks/home.ts';
 import type { SlackMessage } from '../blocks/message.ts';
 import { renderNotice } from '../blocks/paper.ts';
 import type { Catalog } from '../catalog/types.ts';
+import { DEFAULT_REMINDER_LEAD_MS } from '../plan/reminders.ts';
 import type { AuthorIndex } from '../search/author-index.ts';
 import type { PaperIndex } from '../search/paper-index.ts';
 import { buildSimilarData } from '../similar/build.ts';
 import { openSimilarIndex, type SimilarIndex } from '../similar/similar-index.ts';
 import type { Store } from '../store/store.ts';
 import type { ActionHandler, BotContext, Feature } from './feature.ts';
+import { createCalendarFeature } from './features/calendar.ts';
 import { createHelpFeature } from './features/help.ts';
 import { createOrganisersFeature } from './features/organisers.ts';
 import { createPagingFeature } from './features/paging.ts';
 import { createPaperActionsFeature } from './features/paper-actions.ts';
 import { createPeopleFeature } from './features/people.ts';
 import { createPlanFeature, type PlanFeature, personalise } from './features/plan.ts';
+import { createRemindersFeature } from './features/reminders.ts';
 import { createSearchFeature } from './features/search.ts';
 import { createSessionsFeature } from './features/sessions.ts';
 import { createSimilarFeature } from './features/similar.ts';
@@ -42,6 +45,8 @@ export interface RepliesDeps {
   timeZone?: string;
   /** The store, for features that keep something per user (saved posters: features/plan.ts). */
   store?: Store;
+  /** REMINDER_LEAD in milliseconds; default 15 minutes. */
+  reminderLeadMs?: number;
   /**
    * Neighbours built with the catalogue (src/compose.ts passes the snapshot's); without
    * them, built on the first "Similar" click.
@@ -64,6 +69,7 @@ function createFeatures(deps: RepliesDeps): { features: Feature[]; plan: PlanFea
     similar: deps.similar ?? similarOnFirstUse(deps),
     now: deps.now ?? (() => new Date()),
     timeZone: deps.timeZone ?? 'UTC',
+    reminderLeadMs: deps.reminderLeadMs ?? DEFAULT_REMINDER_LEAD_MS,
     pages: createPages({
       pageSize: deps.pageSize,
       sessions,
@@ -87,6 +93,8 @@ function createFeatures(deps: RepliesDeps): { features: Feature[]; plan: PlanFea
     createSimilarFeature(context),
     createPagingFeature(context),
     plan,
+    createCalendarFeature(context),
+    createRemindersFeature(context),
   ];
   finds = merge(features, (f) => f.finds as Record<string, (r: ResultsRequest) => Found>);
   actions = merge(features, (f) => f.actions);

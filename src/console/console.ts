@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { SlackMessage } from '../blocks/message.ts';
-import { type Asker, type Replies, replyMessage } from '../bot/types.ts';
+import { type Asker, type BotFile, type Replies, replyMessage } from '../bot/types.ts';
 import { type ButtonRef, renderNote, renderTerminal } from './render-terminal.ts';
 import {
   type Answer,
@@ -42,6 +42,11 @@ export interface ConsoleOptions {
   userId?: string;
   /** Columns to wrap at (the terminal's); 80 when unknown. */
   width?: number;
+  /**
+   * Keeps a file a reply hands over (the calendar) and says where it went; src/main.ts
+   * saves into the working directory. Without it the console says where it would go.
+   */
+  saveFile?: (file: BotFile) => Promise<string>;
 }
 
 /** One typed line, classified. */
@@ -123,7 +128,18 @@ function createSession(opts: ConsoleOptions): Session {
     if (note !== undefined) print(`${renderNote(note, opts)}\n${rendered.text}`);
     else print(rendered.text);
   };
-  const showAnswer = (answer: Answer) => show(replyMessage(answer), ANSWER_NOTES[answer.kind]);
+  const showAnswer = async (answer: Answer) => {
+    show(replyMessage(answer), ANSWER_NOTES[answer.kind]);
+    // In Slack the file goes to the DM; here, to a file beside the user.
+    if (answer.kind === 'file') {
+      const { file } = answer;
+      if (opts.saveFile === undefined) {
+        notice(`(${file.filename} would be saved in the working directory)`);
+      } else {
+        notice(`(saved ${file.filename} to ${await opts.saveFile(file)})`);
+      }
+    }
+  };
 
   const press = async (n: number) => {
     const button = buttons.find((b) => b.n === n);
@@ -135,7 +151,7 @@ function createSession(opts: ConsoleOptions): Session {
       notice(`“${button.text}” opens ${button.url}`);
       return;
     }
-    showAnswer(await opts.replies.action(button.actionId, button.value, asker));
+    await showAnswer(await opts.replies.action(button.actionId, button.value, asker));
   };
 
   const ask = async (input: SlackInput) => {
@@ -143,7 +159,7 @@ function createSession(opts: ConsoleOptions): Session {
       notice(unknownCommandMessage(input.command));
       return;
     }
-    showAnswer(await askReplies(opts.replies, input, asker));
+    await showAnswer(await askReplies(opts.replies, input, asker));
     if (input.kind === 'command' && input.text.trim().toLowerCase() === 'help') {
       notice(CONSOLE_HELP_NOTE);
     }

@@ -141,6 +141,9 @@ describe('parsePosterCommand', () => {
     // The organisers' report (a search for "stats" for anyone else, decided by the feature).
     ['Stats', { kind: 'stats' }],
     ['stats of graphs', { kind: 'search', query: 'stats of graphs' }],
+    ['reminders', { kind: 'reminders' }],
+    ['Reminders --dry-run', { kind: 'reminders' }],
+    ['reminders for diffusion', { kind: 'search', query: 'reminders for diffusion' }],
     ['  graph   neural\tnetworks ', { kind: 'search', query: 'graph neural networks' }],
     // Typed text is searched (and echoed) as typed; only mentions get their markup dropped.
     ['<!channel> diffusion', { kind: 'search', query: '<!channel> diffusion' }],

@@ -79,8 +79,9 @@ export function digestEnv({ dir, fake, posters, paceMs = 0 }: DigestEnv): NodeJS
   };
 }
 
-export function spawnDigestChild(env: NodeJS.ProcessEnv): DigestChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+/** `script`: another child speaking the same lines (test/helpers/reminder-child.ts). */
+export function spawnDigestChild(env: NodeJS.ProcessEnv, script = CHILD): DigestChild {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -186,6 +187,8 @@ export async function killAtRandom(options: {
   random: () => number;
   killWindowMs: number;
   answerDelayMs: number;
+  /** The child to run; default the digest's. */
+  script?: string;
 }): Promise<KillRunFigures> {
   const { env, fake, random } = options;
   fake.script('chat.postMessage', { kind: 'ok' }, { delayMs: options.answerDelayMs });
@@ -199,7 +202,7 @@ export async function killAtRandom(options: {
     foundInSlack: 0,
   };
   for (let attempt = 0; ; attempt += 1) {
-    const run = spawnDigestChild(env);
+    const run = spawnDigestChild(env, options.script);
     await run.waitFor((l) => l.event === 'start');
     const killAt = attempt < options.maxKills ? random() * options.killWindowMs : undefined;
     const timer =

@@ -60,8 +60,28 @@ export interface FakeSlackApi {
   unanswered(target: string): number;
   /** Resolves once `target` has received `count` requests; rejects after `timeoutMs`. */
   waitForCalls(target: string, count: number, timeoutMs?: number): Promise<RecordedRequest[]>;
+  /** Files uploaded through files.getUploadURLExternal and its upload URL, in order. */
+  readonly uploads: readonly FakeUpload[];
   close(): Promise<void>;
 }
+
+/**
+ * A file uploaded the way Slack's external upload works: `files.getUploadURLExternal` gave an
+ * `upload_url` on this fake, the bytes were POSTed there, `files.completeUploadExternal` shared
+ * it (`completed`: the channel and title it was given).
+ */
+export interface FakeUpload {
+  fileId: string;
+  filename: string;
+  /** The length announced to files.getUploadURLExternal. */
+  length: number;
+  /** What arrived at the upload URL, if anything yet. */
+  bytes?: Buffer;
+  completed?: { channelId: string; title: string | undefined; initialComment?: string };
+}
+
+/** The DM channel id the fake's `conversations.open` gives a user: `D` + the user id. */
+export const fakeDmChannel = (userId: string): string => `D${userId}`;
 
 /** A message as the fake keeps it. */
 export interface FakeMessage {
@@ -111,6 +131,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   let messageCount = 0;
   const messages: FakeMessage[] = [];
   const pending = new Map<string, number>();
+  const uploads: FakeUpload[] = [];
+  let base = '';
 
   /** Slack's order: newest first for history, oldest first (parent first) for replies. */
   const page = (list: FakeMessage[], params: Record<string, unknown>) => {
@@ -171,11 +193,54 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       return page(thread, params);
     }
     if (target === 'auth.test') return { ok: true, user_id: 'UFAKEBOT', bot_id: 'BFAKEBOT' };
+    if (target === 'conversations.open') {
+      return { ok: true, channel: { id: fakeDmChannel(String(params.users)) } };
+    }
+    if (target === 'files.getUploadURLExternal') {
+      const fileId = `F${String(uploads.length + 1).padStart(8, '0')}`;
+      uploads.push({
+        fileId,
+        filename: String(params.filename),
+        length: Number(params.length),
+      });
+      return { ok: true, upload_url: `${base}/upload/${fileId}`, file_id: fileId };
+    }
+    if (target === 'files.completeUploadExternal') {
+      const files = (
+        typeof params.files === 'string' ? JSON.parse(params.files) : params.files
+      ) as { id: string; title?: string }[];
+      for (const file of files) {
+        const upload = uploads.find((u) => u.fileId === file.id);
+        if (upload === undefined) return { ok: false, error: 'file_not_found' };
+        upload.completed = {
+          channelId: String(params.channel_id),
+          title: file.title,
+          ...(typeof params.initial_comment === 'string' && {
+            initialComment: params.initial_comment,
+          }),
+        };
+      }
+      return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+    }
     return { ok: true };
   };
 
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // The upload URL files.getUploadURLExternal handed out: raw bytes, answered in plain text.
+    const upload = /^\/upload\/(F\d+)$/.exec(pathname);
+    if (upload && req.method === 'POST') {
+      const file = uploads.find((u) => u.fileId === upload[1]);
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      if (file === undefined) {
+        res.writeHead(404).end();
+        return;
+      }
+      file.bytes = Buffer.concat(chunks);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${file.bytes.length}`);
+      return;
+    }
     const api = /^\/api\/([\w.]+)$/.exec(pathname);
     const response = /^\/response\/([\w-]+)$/.exec(pathname);
     if (req.method !== 'POST' || (!api && !response)) {
@@ -228,7 +293,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
+  base = `http://127.0.0.1:${port}`;
   const callsTo = (target: string) => requests.filter((r) => r.target === target);
 
   return {
@@ -236,6 +301,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     responseUrl: (id = 'r1') => `${base}/response/${id}`,
     requests,
     messages,
+    uploads,
     callsTo,
     unanswered: (target) => pending.get(target) ?? 0,
     script(target, answer, { delayMs = 0, times = Number.POSITIVE_INFINITY } = {}) {

@@ -24,6 +24,7 @@ function intentTexts(intent: CommandIntent | Intent): string[] {
     case 'posters':
     case 'stats':
     case 'plan':
+    case 'reminders':
       return [];
     case 'author':
       return [intent.name];

@@ -12,7 +12,7 @@ import type {
 } from '@slack/bolt';
 import { ACTION_IDS } from '../../../blocks/ids.ts';
 import type { SlackMessage } from '../../../blocks/message.ts';
-import type { Asker, Replies, Reply } from '../../../bot/types.ts';
+import type { Replies, Reply } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
 import { type ClickBody, type ClickPlace, deliveryOf, placeOfClick } from '../../click-delivery.ts';
 import {
@@ -23,6 +23,7 @@ import {
   shareKey,
 } from '../../dedupe.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
+import { openDm, uploadFileToDm } from '../../file-upload.ts';
 import { teamOf } from '../../team.ts';
 import { showView } from '../../views.ts';
 
@@ -69,6 +70,20 @@ export interface PosterActionDeps {
   durableKeys?: DurableKeys | undefined;
 }
 
+/** Shown when a file (the calendar) could not be put into the clicker's DM. */
+const FILE_FAILED_MESSAGE: SlackMessage = {
+  text: 'Sorry, I couldn’t send you the file. Please try again in a minute.',
+  blocks: [
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: 'Sorry, I couldn’t send you the file. Please try again in a minute.',
+      },
+    },
+  ],
+};
+
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 export function createPosterAction({ replies, log, durableKeys }: PosterActionDeps) {
@@ -80,6 +95,15 @@ export function createPosterAction({ replies, log, durableKeys }: PosterActionDe
     try {
       if (reply.kind === 'view') {
         await showView(client, reply.view, { userId, triggerId: body.trigger_id });
+        return true;
+      }
+      if (place.surface === 'home') {
+        // A Home tab click has no message to answer under: a private answer goes to the DM.
+        await client.chat.postMessage({
+          channel: await openDm(client, userId),
+          text: reply.message.text,
+          blocks: reply.message.blocks,
+        });
         return true;
       }
       const delivery = deliveryOf(reply, place);
@@ -110,52 +134,19 @@ export function createPosterAction({ replies, log, durableKeys }: PosterActionDe
     }
   };
 
-  /**
-   * A click in the Home tab: a view answers by replacing the tab; a message (a notice, a
-   * file's confirmation) goes to the clicker's direct messages with the bot, as there is no
-   * conversation under the tab.
-   */
-  const answerHomeClick = async (args: ActionArgs, asker: Asker): Promise<void> => {
-    const { action, client, body } = args;
-    const actionId = action.action_id;
-    let reply: Reply;
-    try {
-      reply = await replies.action(actionId, actionValue(action), { ...asker, surface: 'home' });
-    } catch (error) {
-      log.error({ err: error, actionId, userId: asker.userId }, 'could not answer a Home click');
-      reply = { kind: 'ephemeral', message: SORRY_MESSAGE };
-    }
-    try {
-      if (reply.kind === 'view') {
-        await showView(client, reply.view, { userId: asker.userId, triggerId: body.trigger_id });
-      } else {
-        const { text, blocks } = reply.message;
-        await client.chat.postMessage({ channel: asker.userId, text, blocks });
-      }
-    } catch (error) {
-      logSlackFailure(
-        log,
-        error,
-        { actionId, userId: asker.userId },
-        'could not answer a Home click',
-      );
-    }
-    await republishHome(args, reply);
-  };
-
   return async (args: ActionArgs): Promise<void> => {
     const { action, body, ack } = args;
     await ack();
     const actionId = action.action_id;
     const userId = body.user.id;
     const team = teamOf(body as Parameters<typeof teamOf>[0]);
-    if (!body.response_url && !body.container?.channel_id) {
-      if (isHomeClick(body)) await answerHomeClick(args, { userId, ...team });
+    const onHome = !body.response_url && !body.container?.channel_id && isHomeClick(body);
+    if (!body.response_url && !body.container?.channel_id && !onHome) {
       // A click in a modal: no message to answer under; no feature renders one.
-      else log.warn({ actionId, userId }, 'button click outside a message ignored');
+      log.warn({ actionId, userId }, 'button click outside a message ignored');
       return;
     }
-    const place = placeOfClick(body as ClickBody);
+    const place: ClickPlace = onHome ? { surface: 'home' } : placeOfClick(body as ClickBody);
     // A Share posts into the conversation: a double click or a replayed request counts once.
     if (isShareAction(actionId)) {
       const key = shareKey(userId, place.channel ?? '', actionValue(action), place.threadTs);
@@ -175,9 +166,23 @@ export function createPosterAction({ replies, log, durableKeys }: PosterActionDe
       log.error({ err: error, actionId, userId }, 'could not answer a button click');
       reply = { kind: 'ephemeral', message: SORRY_MESSAGE };
     }
+    // reminders: a file goes into the clicker's DM first, then its confirmation where they
+    // clicked (on the Home tab the confirmation travels with the file).
+    if (reply.kind === 'file') {
+      try {
+        await uploadFileToDm(args.client, userId, reply.file, {
+          ...(place.surface === 'home' && { comment: reply.message.text }),
+        });
+        if (place.surface === 'home') return;
+        reply = { kind: 'ephemeral', message: reply.message };
+      } catch (error) {
+        logSlackFailure(log, error, { actionId, userId }, 'could not upload a file');
+        reply = { kind: 'ephemeral', message: FILE_FAILED_MESSAGE };
+      }
+    }
     const delivered = await deliver(args, reply, place);
     await republishHome(args, reply);
-    if (delivered) return;
+    if (delivered || place.surface === 'home') return;
     const isPrivate = place.surface === 'command' || place.surface === 'dm';
     if (!isPrivate && (reply.kind === 'replace' || reply.kind === 'ephemeral')) {
       // chat.postEphemeral was refused (the bot is not in that conversation, say): the
