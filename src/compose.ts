@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import { createReplies } from './bot/replies.ts';
-import type { Replies } from './bot/types.ts';
+import type { LinkReplies, Replies } from './bot/types.ts';
 import { CatalogError, type LoadOptions, loadCatalog } from './catalog/loader.ts';
 import type { Catalog, DataProblem } from './catalog/types.ts';
 import { CONFIG_DEFAULTS } from './config.ts';
@@ -26,7 +26,7 @@ export interface Bot {
   authors: AuthorIndex;
   /** Similar posters and more by the same people (src/similar/). */
   similar: SimilarIndex;
-  replies: Replies;
+  replies: Replies & LinkReplies;
 }
 
 export interface BuildOptions extends LoadOptions {

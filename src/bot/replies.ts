@@ -13,6 +13,7 @@ import { openSimilarIndex, type SimilarIndex } from '../similar/similar-index.ts
 import type { Store } from '../store/store.ts';
 import type { BotContext, Feature } from './feature.ts';
 import { createHelpFeature } from './features/help.ts';
+import { createLinksFeature, type LinksFeature } from './features/links.ts';
 import { createPagingFeature } from './features/paging.ts';
 import { createPaperActionsFeature } from './features/paper-actions.ts';
 import { createPeopleFeature } from './features/people.ts';
@@ -23,7 +24,7 @@ import type { CommandIntent, Intent } from './intent.ts';
 import { createPages, type Found } from './pages.ts';
 import { readCommand, readMention } from './question.ts';
 import type { ResultsRequest } from './results-request.ts';
-import type { Asker, Replies, Reply } from './types.ts';
+import type { Asker, LinkReplies, Replies, Reply } from './types.ts';
 
 export interface RepliesDeps {
   index: PaperIndex;
@@ -45,7 +46,7 @@ export interface RepliesDeps {
 }
 
 /** Builds every feature over the same domain and shared pager. */
-function createFeatures(deps: RepliesDeps): Feature[] {
+function createFeatures(deps: RepliesDeps): { features: Feature[]; links: LinksFeature } {
   let finds: Routes<(request: ResultsRequest) => Found> = new Map();
   const sessions = new Map(deps.catalog.sessions.map((s) => [s.id, s]));
   const context: BotContext = {
@@ -61,6 +62,7 @@ function createFeatures(deps: RepliesDeps): Feature[] {
     }),
   };
   const search = createSearchFeature(context);
+  const links = createLinksFeature(context, search);
   const features = [
     createHelpFeature(context),
     search,
@@ -69,9 +71,10 @@ function createFeatures(deps: RepliesDeps): Feature[] {
     createPaperActionsFeature(context),
     createSimilarFeature(context),
     createPagingFeature(context),
+    links,
   ];
   finds = merge(features, (f) => f.finds as Record<string, (r: ResultsRequest) => Found>);
-  return features;
+  return { features, links };
 }
 
 /** Neighbours of the catalogue, built when first asked for (see {@link RepliesDeps.similar}). */
@@ -91,8 +94,8 @@ function similarOnFirstUse({ catalog, authors }: RepliesDeps): SimilarIndex {
   };
 }
 
-export function createReplies(deps: RepliesDeps): Replies {
-  const features = createFeatures(deps);
+export function createReplies(deps: RepliesDeps): Replies & LinkReplies {
+  const { features, links } = createFeatures(deps);
   const commands = merge(features, (f) => f.command as IntentTable<CommandIntent>);
   const mentions = merge(features, (f) => f.mention as IntentTable<Intent>);
   const actions = merge(features, (f) => f.actions);
@@ -120,6 +123,9 @@ export function createReplies(deps: RepliesDeps): Replies {
       const intent = readMention(text, people);
       return route(mentions, intent.kind, 'mention')(intent, on(asker, 'thread'));
     },
+    unfurl: (urls) => links.unfurl(urls),
+    aboutMessage: (text, asker) => links.aboutMessage(text, asker),
+    searchForm: (request) => links.searchForm(request),
   };
 }
 
