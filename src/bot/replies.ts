@@ -105,6 +105,9 @@ export function createReplies(deps: RepliesDeps): Replies & LinkReplies {
 
   return {
     command(text, asker) {
+      // links (issue 13): no words while sessions are dated opens the search form.
+      const form = text.trim() === '' ? links.emptyCommand() : undefined;
+      if (form) return { kind: 'view', view: form };
       const intent = readCommand(text, people);
       const message = route(commands, intent.kind, 'command')(intent, on(asker, 'command'));
       // Synchronous when the feature is (the CLI and the snapshot test rely on it).
@@ -126,6 +129,7 @@ export function createReplies(deps: RepliesDeps): Replies & LinkReplies {
     unfurl: (urls) => links.unfurl(urls),
     aboutMessage: (text, asker) => links.aboutMessage(text, asker),
     searchForm: (request) => links.searchForm(request),
+    emptyCommand: () => links.emptyCommand(),
   };
 }
 

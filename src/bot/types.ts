@@ -97,6 +97,11 @@ export interface LinkReplies {
   aboutMessage(text: string, asker: Asker): SlackMessage;
   /** The search form ("Find a poster"): blank, as submitted, or another page of results. */
   searchForm(request: FormRequest): BotView;
+  /**
+   * What `/poster` with no words opens instead of the help: the search form while the
+   * schedule has dated sessions (days and sessions to pick from); undefined otherwise.
+   */
+  emptyCommand(): BotView | undefined;
 }
 
 /**

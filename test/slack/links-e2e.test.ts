@@ -21,7 +21,7 @@ import {
 } from '../helpers/link-payloads.ts';
 import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../helpers/slack-harness.ts';
 import { allText, slackLimitViolations } from '../helpers/slack-limits.ts';
-import { CHANNEL_ID, USER_ID } from '../helpers/slack-payloads.ts';
+import { blockActionsPayload, CHANNEL_ID, USER_ID } from '../helpers/slack-payloads.ts';
 import {
   FORM_CONTENT_TYPE,
   interactionBody,
@@ -218,5 +218,53 @@ describe('"Find a poster": the search form', () => {
     const cards = text.match(/:flashlight: Spotlight/g) ?? [];
     expect(cards.length).toBeGreaterThan(0);
     expect(cards.length).toBe((text.match(/"block_id":"form_card_\d+_p1_text"/g) ?? []).length);
+  });
+
+  it('answers a card’s Abstract inside the form with a modal pushed on top', async () => {
+    const form = { type: 'modal', callback_id: FORM_IDS.view, blocks: [], private_metadata: '' };
+    const response = await postInteraction(
+      viewBlockActionsPayload(form, ACTION_IDS.paperAbstract, 'o0ehFykKVtr'),
+    );
+    expect(response.status).toBe(200);
+    const pushes = harness.fake.callsTo('views.push');
+    expect(pushes).toHaveLength(1);
+    expect(pushes[0]!.params.trigger_id).toBe(TRIGGER_ID);
+    const pushed = JSON.parse(pushes[0]!.params.view as string) as {
+      type: string;
+      blocks: unknown;
+    };
+    expect(pushed.type).toBe('modal');
+    expect(JSON.stringify(pushed.blocks)).toContain('Know Thyself');
+  });
+});
+
+describe('a click on an unfurled card', () => {
+  it('answers the clicker alone, never changing the message the link is in', async () => {
+    const before = harness.fake.callsTo('chat.postEphemeral').length;
+    const payload = blockActionsPayload(
+      ACTION_IDS.paperAbstract,
+      'o0ehFykKVtr',
+      harness.fake.responseUrl('unfurl-click'),
+    );
+    // As Slack sends a click on an app unfurl: an attachment of a public message.
+    payload.container = {
+      type: 'message_attachment',
+      message_ts: '1700000500.000100',
+      attachment_id: 1,
+      channel_id: CHANNEL_ID,
+      is_ephemeral: false,
+      is_app_unfurl: true,
+      app_unfurl_url: POSTER_PAGE,
+    };
+    const response = await postInteraction(payload);
+    expect(response.status).toBe(200);
+    const calls = harness.fake.callsTo('chat.postEphemeral').slice(before);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.params).toMatchObject({ channel: CHANNEL_ID, user: USER_ID });
+    expect(allText(calls[0]!.params as never)).toContain('Know Thyself');
+    const replaced = harness.fake
+      .callsTo(RESPONSE_URL_TARGET)
+      .filter((r) => r.responseId === 'unfurl-click');
+    expect(replaced).toEqual([]);
   });
 });

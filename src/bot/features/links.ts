@@ -38,8 +38,8 @@ export interface LinksFeature extends Feature {
   aboutMessage(text: string, asker: Asker): SlackMessage;
   /** The search form: blank, as submitted, or a page of its results. */
   searchForm(request: FormRequest): BotView;
-  /** The domains the catalog's links are on, most common first (at most five). */
-  unfurlDomains(): string[];
+  /** The search form while sessions are dated, for `/poster` with no words. */
+  emptyCommand(): BotView | undefined;
 }
 
 export function createLinksFeature(context: BotContext, search: SearchFeature): LinksFeature {
@@ -86,6 +86,24 @@ export function createLinksFeature(context: BotContext, search: SearchFeature): 
     };
   }
 
+  function searchForm(request: FormRequest): BotView {
+    const input = formInputOf(request);
+    const page = request.kind === 'page' ? request.page : 0;
+    return {
+      type: 'modal',
+      title: FORM_TITLE,
+      submit: FORM_SUBMIT,
+      callbackId: FORM_IDS.view,
+      privateMetadata: encodeFormInput(input),
+      blocks: renderSearchForm({
+        options,
+        input,
+        sessions,
+        results: request.kind === 'open' ? { kind: 'empty' } : results(input, page),
+      }),
+    };
+  }
+
   return {
     name: 'links',
     unfurl(urls) {
@@ -105,23 +123,10 @@ export function createLinksFeature(context: BotContext, search: SearchFeature): 
       }
       return search.topic(asked.query);
     },
-    searchForm(request) {
-      const input = formInputOf(request);
-      const page = request.kind === 'page' ? request.page : 0;
-      return {
-        type: 'modal',
-        title: FORM_TITLE,
-        submit: FORM_SUBMIT,
-        callbackId: FORM_IDS.view,
-        privateMetadata: encodeFormInput(input),
-        blocks: renderSearchForm({
-          options,
-          input,
-          sessions,
-          results: request.kind === 'open' ? { kind: 'empty' } : results(input, page),
-        }),
-      };
+    searchForm,
+    emptyCommand() {
+      const dated = catalog.sessions.some((s) => s.start !== undefined);
+      return dated ? searchForm({ kind: 'open' }) : undefined;
     },
-    unfurlDomains: () => resolver.domains(),
   };
 }

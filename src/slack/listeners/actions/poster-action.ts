@@ -23,7 +23,7 @@ import {
   shareKey,
 } from '../../dedupe.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
-import { showView } from '../../views.ts';
+import { modalView, showView } from '../../views.ts';
 
 /**
  * The action id prefixes of our features (STYLE.md: snake_case with a feature prefix), taken
@@ -94,13 +94,42 @@ export function createPosterAction({ replies, log, durableKeys }: PosterActionDe
     }
   };
 
+  /**
+   * A card's button clicked in a modal (the search form): its answer (an abstract, similar
+   * posters) is pushed as a modal on top (`views.push`, within the click's 3 s trigger), so
+   * closing it returns to the results. Slack stacks at most three views; past that the push
+   * is refused and logged.
+   */
+  const answerInModal = async ({ action, body, client }: ActionArgs): Promise<void> => {
+    const userId = body.user.id;
+    const actionId = action.action_id;
+    try {
+      const reply = await replies.action(actionId, actionValue(action), {
+        userId,
+        surface: 'modal',
+      });
+      const view =
+        reply.kind === 'view'
+          ? reply.view
+          : { type: 'modal' as const, title: 'Poster', blocks: reply.message.blocks };
+      await client.views.push({ trigger_id: body.trigger_id, view: modalView(view) });
+    } catch (error) {
+      logSlackFailure(log, error, { actionId, userId }, 'could not answer a click in a modal');
+    }
+  };
+
   return async (args: ActionArgs): Promise<void> => {
     const { action, body, ack } = args;
     await ack();
     const actionId = action.action_id;
     const userId = body.user.id;
     if (!body.response_url && !body.container?.channel_id) {
-      // A click in a Home tab or a modal: no message to answer under; no feature renders one.
+      // links (issue 13): a card's button in the search form answers in a modal on top.
+      if (body.view?.type === 'modal') {
+        await answerInModal(args);
+        return;
+      }
+      // A click in a Home tab: no message to answer under; no feature renders one.
       log.warn({ actionId, userId }, 'button click outside a message ignored');
       return;
     }
