@@ -57,6 +57,8 @@ describe('manifest.yml', () => {
   it('declares the two shortcuts the listeners answer, by callback id', () => {
     const callbackIds = [...manifest.matchAll(/^\s+callback_id: (\S+)$/gm)].map((m) => m[1]);
     expect(callbackIds.sort()).toEqual(Object.values(SHORTCUT_IDS).sort());
+    // Shortcuts, the form and every button arrive as interactions.
+    expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
     expect(manifest).toMatch(/- name: Find a poster\n\s+type: global\n\s+callback_id: find_poster/);
     expect(manifest).toMatch(
       /- name: Find posters about this\n\s+type: message\n\s+callback_id: find_posters_about/,
