@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 
 import { createReplies } from './bot/replies.ts';
 import type { StatsRecorder } from './bot/stats-recorder.ts';
-import type { Replies } from './bot/types.ts';
+import type { LinkReplies, Replies } from './bot/types.ts';
 import { CatalogError, type LoadOptions, loadCatalog } from './catalog/loader.ts';
 import type { Catalog, DataProblem } from './catalog/types.ts';
 import { CONFIG_DEFAULTS } from './config.ts';
@@ -27,7 +27,7 @@ export interface Bot {
   authors: AuthorIndex;
   /** Similar posters and more by the same people (src/similar/). */
   similar: SimilarIndex;
-  replies: Replies;
+  replies: Replies & LinkReplies;
   /** What the replies count usage with, for the other senders (the digest) to count too. */
   stats?: StatsRecorder;
 }

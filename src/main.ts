@@ -215,7 +215,7 @@ async function runSlackMode(config: SlackConfig, bot: Bot, store: Store, log: Lo
     replies: bot.replies,
     logger: log,
     ...(token.kind === 'ok' ? { botId: token.botId, botUserId: token.botUserId } : UNVERIFIED_BOT),
-    listeners: { durableKeys: store.claims },
+    listeners: { durableKeys: store.claims, links: bot.replies },
   });
   const scheduler = createDigestScheduler(config, app, bot, store, log);
   const reminders = createReminders(config, app, bot, store, log);

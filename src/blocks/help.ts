@@ -42,6 +42,8 @@ export function renderHelp(options: HelpOptions): SlackMessage {
         ]
       : []),
     '• `/poster help` — this message',
+    // links (issue 13)
+    '• Paste a poster or OpenReview link: I add its card. From the shortcuts menu: *Find a poster* (a search form); on a message: *Find posters about this*',
     '',
     `*Or mention me in a channel*, and I answer in the thread: \`@poster papers by ${author}\`, \`@poster who works on diffusion?\``,
     ...(options.questions && options.questions.length > 0

@@ -26,3 +26,30 @@ export const ACTION_IDS = {
   planExportIcs: 'plan_export_ics',
   // end of plan.
 } as const;
+
+// --- links (issue 13): the search form and the shortcuts ---
+
+/**
+ * The search form's elements ("Find a poster"). Kept out of `ACTION_IDS` on purpose: their
+ * clicks come from a modal and are handled by their own listener (views.update), not by the
+ * message-button listener that routes `ACTION_IDS` prefixes.
+ */
+export const FORM_IDS = {
+  /** The modal's `callback_id`: its submission (view_submission). */
+  view: 'form_search',
+  query: 'form_query',
+  session: 'form_session',
+  day: 'form_day',
+  kind: 'form_kind',
+  code: 'form_code',
+  prev: 'form_prev_page',
+  next: 'form_next_page',
+} as const;
+
+/** The shortcuts' `callback_id`s, as in manifest.yml. */
+export const SHORTCUT_IDS = {
+  /** Global: "Find a poster" opens the search form. */
+  findPoster: 'find_poster',
+  /** On a message: "Find posters about this". */
+  aboutMessage: 'find_posters_about',
+} as const;

@@ -17,6 +17,7 @@ import type { Store } from '../store/store.ts';
 import type { ActionHandler, BotContext, Feature } from './feature.ts';
 import { createCalendarFeature } from './features/calendar.ts';
 import { createHelpFeature } from './features/help.ts';
+import { createLinksFeature, type LinksFeature } from './features/links.ts';
 import { createOrganisersFeature } from './features/organisers.ts';
 import { createPagingFeature } from './features/paging.ts';
 import { createPaperActionsFeature } from './features/paper-actions.ts';
@@ -31,7 +32,7 @@ import { createPages, type Found } from './pages.ts';
 import { readCommand, readMention } from './question.ts';
 import type { ResultsRequest } from './results-request.ts';
 import type { StatsRecorder } from './stats-recorder.ts';
-import type { Asker, Replies, Reply } from './types.ts';
+import type { Asker, LinkReplies, Replies, Reply } from './types.ts';
 
 export interface RepliesDeps {
   index: PaperIndex;
@@ -58,8 +59,12 @@ export interface RepliesDeps {
   organisers?: ReadonlySet<string>;
 }
 
-/** Builds every feature over the same domain and shared pager; the plan feature apart. */
-function createFeatures(deps: RepliesDeps): { features: Feature[]; plan: PlanFeature } {
+/** Builds every feature over the same domain and shared pager; the plan and links apart. */
+function createFeatures(deps: RepliesDeps): {
+  features: Feature[];
+  plan: PlanFeature;
+  links: LinksFeature;
+} {
   let finds: Routes<(request: ResultsRequest) => Found> = new Map();
   let actions: Routes<ActionHandler> = new Map();
   const sessions = new Map(deps.catalog.sessions.map((s) => [s.id, s]));
@@ -83,6 +88,7 @@ function createFeatures(deps: RepliesDeps): { features: Feature[]; plan: PlanFea
     redraw: (actionId, value, asker) => routeAction(actions, actionId)(value, asker),
     homeSection: (asker) => organisers.section(asker.userId, HOME_LIMITS.extraBlocks),
   });
+  const links = createLinksFeature(context, search);
   const features = [
     createHelpFeature(context),
     search,
@@ -95,10 +101,11 @@ function createFeatures(deps: RepliesDeps): { features: Feature[]; plan: PlanFea
     plan,
     createCalendarFeature(context),
     createRemindersFeature(context),
+    links,
   ];
   finds = merge(features, (f) => f.finds as Record<string, (r: ResultsRequest) => Found>);
   actions = merge(features, (f) => f.actions);
-  return { features, plan };
+  return { features, plan, links };
 }
 
 /** Neighbours of the catalogue, built when first asked for (see {@link RepliesDeps.similar}). */
@@ -118,8 +125,8 @@ function similarOnFirstUse({ catalog, authors }: RepliesDeps): SimilarIndex {
   };
 }
 
-export function createReplies(deps: RepliesDeps): Replies {
-  const { features, plan } = createFeatures(deps);
+export function createReplies(deps: RepliesDeps): Replies & LinkReplies {
+  const { features, plan, links } = createFeatures(deps);
   const commands = merge(features, (f) => f.command as IntentTable<CommandIntent>);
   const mentions = merge(features, (f) => f.mention as IntentTable<Intent>);
   const actions = merge(features, (f) => f.actions);
@@ -129,6 +136,9 @@ export function createReplies(deps: RepliesDeps): Replies {
 
   return {
     command(text, asker) {
+      // links (issue 13): no words while sessions are dated opens the search form.
+      const form = text.trim() === '' ? links.emptyCommand() : undefined;
+      if (form) return { kind: 'view', view: form };
       const intent = readCommand(text, people);
       const where = on(asker, 'command');
       const message = route(commands, intent.kind, 'command')(intent, where);
@@ -158,6 +168,10 @@ export function createReplies(deps: RepliesDeps): Replies {
       );
     },
     home: (asker) => plan.home(on(asker, 'home')),
+    unfurl: (urls) => links.unfurl(urls),
+    aboutMessage: (text, asker) => links.aboutMessage(text, asker),
+    searchForm: (request) => links.searchForm(request),
+    emptyCommand: () => links.emptyCommand(),
   };
 }
 

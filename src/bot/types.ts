@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { SlackMessage } from '../blocks/message.ts';
+import type { FormRequest } from './search-form.ts';
 
 /**
  * Where an answer will be shown. The same poster renders differently as a private answer, a
@@ -20,6 +21,13 @@ export interface BotView {
   /** A modal's title (plain text, ≤ 24 characters); unused on the Home tab. */
   title?: string;
   blocks: KnownBlock[];
+  // links (issue 13): what a modal with inputs needs.
+  /** A modal's submit button (plain text); a modal with inputs must have one. */
+  submit?: string;
+  /** A modal's `callback_id`: which listener its submission reaches. */
+  callbackId?: string;
+  /** A modal's `private_metadata` (≤ 3,000 chars): state its next step reads back. */
+  privateMetadata?: string;
 }
 
 /**
@@ -87,6 +95,28 @@ export interface Replies {
   mention(text: string, asker: Asker): Promise<SlackMessage> | SlackMessage;
   /** The asker's Home tab (`app_home_opened`, `/poster plan` in the console). */
   home?(asker: Asker): Promise<BotView> | BotView;
+}
+
+/**
+ * Posters found from outside `/poster` (issue 13): pasted links, any message, a search form.
+ * Apart from {@link Replies} so that a surface without them (a test double, the CLI) need not
+ * pretend to have them.
+ */
+export interface LinkReplies {
+  /**
+   * Cards for the pasted links that name a paper of the catalog, keyed by the link as given;
+   * other links are left out (nothing to unfurl).
+   */
+  unfurl(urls: readonly string[]): Map<string, { blocks: SlackMessage['blocks'] }>;
+  /** "Find posters about this" on a message: its text, decoded; the answer is private. */
+  aboutMessage(text: string, asker: Asker): SlackMessage;
+  /** The search form ("Find a poster"): blank, as submitted, or another page of results. */
+  searchForm(request: FormRequest): BotView;
+  /**
+   * What `/poster` with no words opens instead of the help: the search form while the
+   * schedule has dated sessions (days and sessions to pick from); undefined otherwise.
+   */
+  emptyCommand(): BotView | undefined;
 }
 
 /**

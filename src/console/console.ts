@@ -7,7 +7,13 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { SlackMessage } from '../blocks/message.ts';
-import { type Asker, type BotFile, type Replies, replyMessage } from '../bot/types.ts';
+import {
+  type Asker,
+  type BotFile,
+  type LinkReplies,
+  type Replies,
+  replyMessage,
+} from '../bot/types.ts';
 import { type ButtonRef, renderNote, renderTerminal } from './render-terminal.ts';
 import {
   type Answer,
@@ -22,19 +28,24 @@ import {
 /** Printed by the composition root when it falls back to the console (no Slack tokens). */
 export const CONSOLE_BANNER = [
   'No Slack credentials set — running the local console. Set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (see README) to connect to Slack.',
-  'Try: /poster vision transformer · @poster papers by Cho-Jui Hsieh · help · quit',
+  'Try: /poster vision transformer · @poster papers by Cho-Jui Hsieh · about <text> · find · a poster link · help · quit',
 ].join('\n');
 
 /** Shown after the bot's own help: what only the console adds. */
 export const CONSOLE_HELP_NOTE =
   'In this console: type a button’s number to press it (3 or :3), quit or exit to leave.';
 
+/** After `find`: the form's fields are Slack inputs, which a terminal cannot fill. */
+export const FIND_NOTE =
+  'The form’s fields (words, session, day, award, code) are filled in Slack; here, search with /poster <words>.';
+
 export const CONSOLE_PROMPT = 'poster> ';
 
 export interface ConsoleOptions {
   input: Readable;
   output: Writable;
-  replies: Replies;
+  /** With {@link LinkReplies}, links, `about <text>` and `find` work too (issue 13). */
+  replies: Replies & Partial<LinkReplies>;
   /** ANSI styles and hyperlinks; the caller decides (TTY, NO_COLOR). */
   color: boolean;
   /** Show `poster> ` and enable line editing: for a terminal, not for piped input. */
@@ -160,6 +171,7 @@ function createSession(opts: ConsoleOptions): Session {
       return;
     }
     await showAnswer(await askReplies(opts.replies, input, asker));
+    if (input.kind === 'find') notice(FIND_NOTE);
     if (input.kind === 'command' && input.text.trim().toLowerCase() === 'help') {
       notice(CONSOLE_HELP_NOTE);
     }

@@ -4,7 +4,8 @@
  * the CLI's `ask`, so both take the same path as Slack.
  */
 import type { SlackMessage } from '../blocks/message.ts';
-import type { Asker, Replies, Reply } from '../bot/types.ts';
+import { renderNotice } from '../blocks/paper.ts';
+import type { Asker, LinkReplies, Replies, Reply } from '../bot/types.ts';
 
 /** The bot's user id outside Slack: mention text carries `<@UPOSTERBOT>` like Slack's `<@U…>`. */
 export const CONSOLE_BOT_USER_ID = 'UPOSTERBOT';
@@ -23,6 +24,12 @@ export type SlackInput =
   | { kind: 'command'; text: string }
   /** `@poster …` (any `@name`): `text` as Slack delivers it, `<@UPOSTERBOT> …`. */
   | { kind: 'mention'; text: string }
+  /** A pasted link (issue 13): its poster card, as Slack would unfurl it. */
+  | { kind: 'link'; url: string }
+  /** `about <text>`: the "Find posters about this" message shortcut on that text. */
+  | { kind: 'about'; text: string }
+  /** `find`: the "Find a poster" search form (global shortcut), as opened blank. */
+  | { kind: 'find' }
   /** `/something-else`: not ours; Slack would not even route it to this bot. */
   | { kind: 'unknown-command'; command: string };
 
@@ -35,6 +42,11 @@ const AT = /^@\S*\s*([\s\S]*)$/;
  */
 export function parseSlackInput(typed: string): SlackInput {
   const text = typed.trim();
+  // links (issue 13): a pasted link, the two shortcuts.
+  if (/^<?https?:\/\/\S+$/i.test(text)) return { kind: 'link', url: text.replace(/^<|>$/g, '') };
+  const about = /^about:?\s+([\s\S]+)$/i.exec(text);
+  if (about) return { kind: 'about', text: about[1] ?? '' };
+  if (/^find$/i.test(text)) return { kind: 'find' };
   const slash = SLASH.exec(text);
   if (slash) {
     const [, name = '', rest = ''] = slash;
@@ -55,10 +67,13 @@ export type Answer = Reply | { kind: 'thread'; message: SlackMessage };
 
 /** Sends a parsed command or mention to `replies`; errors propagate to the caller. */
 export async function askReplies(
-  replies: Replies,
+  replies: Replies & Partial<LinkReplies>,
   input: Exclude<SlackInput, { kind: 'unknown-command' }>,
   asker: Asker,
 ): Promise<Answer> {
+  if (input.kind === 'link' || input.kind === 'about' || input.kind === 'find') {
+    return askLinks(replies, input, asker);
+  }
   if (input.kind === 'mention') {
     return { kind: 'thread', message: await replies.mention(input.text, asker) };
   }
@@ -67,6 +82,29 @@ export async function askReplies(
     return { kind: 'view', view: await replies.home({ ...asker, surface: 'home' }) };
   }
   return replies.command(input.text, asker);
+}
+
+/** links (issue 13): a pasted link, "Find posters about this", "Find a poster". */
+function askLinks(
+  replies: Partial<LinkReplies>,
+  input: Extract<SlackInput, { kind: 'link' | 'about' | 'find' }>,
+  asker: Asker,
+): Answer {
+  const { unfurl, aboutMessage, searchForm } = replies;
+  if (!unfurl || !aboutMessage || !searchForm) {
+    return { kind: 'ephemeral', message: renderNotice('Links and shortcuts are not set up here.') };
+  }
+  if (input.kind === 'about')
+    return { kind: 'ephemeral', message: aboutMessage(input.text, asker) };
+  if (input.kind === 'find') return { kind: 'view', view: searchForm({ kind: 'open' }) };
+  const card = unfurl([input.url]).get(input.url);
+  if (card === undefined) {
+    return {
+      kind: 'ephemeral',
+      message: renderNotice('That link names no poster of the catalog: Slack shows it as is.'),
+    };
+  }
+  return { kind: 'in_channel', message: { text: input.url, blocks: card.blocks } };
 }
 
 /** The one line shown for a slash command that is not `/poster`. */

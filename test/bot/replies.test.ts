@@ -208,6 +208,16 @@ describe('/poster now, next and today', () => {
     );
   });
 
+  // links (issue 13): dated sessions give the form its day and session filters.
+  it('opens the search form for /poster with no words; help stays help', async () => {
+    const reply = await at(day(6)).command('  ', asker);
+    expect(reply.kind).toBe('view');
+    if (reply.kind !== 'view') return;
+    expect(reply.view.type).toBe('modal');
+    expect(allText(replyMessage(reply))).toContain('Tue Session 2');
+    expect((await at(day(6)).command('help', asker)).kind).toBe('ephemeral');
+  });
+
   it('explains that an undated schedule has no "now"', async () => {
     expect(allText(messageOf(await replies.command('now', asker)))).toContain(
       'no session times yet',

@@ -101,7 +101,10 @@ async function openHome(harness: HttpHarness<Replies>) {
     ],
   });
   const calls = await harness.fake.waitForCalls('views.publish', before + 1);
-  const { user_id, view } = calls[before]?.params as { user_id: string; view: string | object };
+  const { user_id, view } = (calls[before]?.params ?? {}) as {
+    user_id?: string;
+    view?: string | object;
+  };
   expect(user_id).toBe(USER_ID);
   const parsed = (typeof view === 'string' ? JSON.parse(view) : view) as {
     type: string;

@@ -25,7 +25,7 @@ import {
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
 import { openDm, uploadFileToDm } from '../../file-upload.ts';
 import { teamOf } from '../../team.ts';
-import { showView } from '../../views.ts';
+import { modalView, showView } from '../../views.ts';
 
 /** Whether a click comes from the bot's Home tab (`container.type` `view`, a `home` view). */
 function isHomeClick(body: BlockAction): boolean {
@@ -134,6 +134,33 @@ export function createPosterAction({ replies, log, durableKeys }: PosterActionDe
     }
   };
 
+  /**
+   * A card's button clicked in a modal (the search form): its answer (an abstract, similar
+   * posters) is pushed as a modal on top (`views.push`, within the click's 3 s trigger), so
+   * closing it returns to the results. Slack stacks at most three views; past that the push
+   * is refused and logged.
+   */
+  const answerInModal = async (args: ActionArgs, team: { teamId?: string }): Promise<void> => {
+    const { action, body, client } = args;
+    const userId = body.user.id;
+    const actionId = action.action_id;
+    try {
+      const reply = await replies.action(actionId, actionValue(action), {
+        userId,
+        ...team,
+        surface: 'modal',
+      });
+      const view =
+        reply.kind === 'view'
+          ? reply.view
+          : { type: 'modal' as const, title: 'Poster', blocks: reply.message.blocks };
+      await client.views.push({ trigger_id: body.trigger_id, view: modalView(view) });
+      await republishHome(args, reply);
+    } catch (error) {
+      logSlackFailure(log, error, { actionId, userId }, 'could not answer a click in a modal');
+    }
+  };
+
   return async (args: ActionArgs): Promise<void> => {
     const { action, body, ack } = args;
     await ack();
@@ -142,7 +169,11 @@ export function createPosterAction({ replies, log, durableKeys }: PosterActionDe
     const team = teamOf(body as Parameters<typeof teamOf>[0]);
     const onHome = !body.response_url && !body.container?.channel_id && isHomeClick(body);
     if (!body.response_url && !body.container?.channel_id && !onHome) {
-      // A click in a modal: no message to answer under; no feature renders one.
+      // A card's button in the search form (issue 13) answers in a modal on top.
+      if (body.view?.type === 'modal') {
+        await answerInModal(args, team);
+        return;
+      }
       log.warn({ actionId, userId }, 'button click outside a message ignored');
       return;
     }

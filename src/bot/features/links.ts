@@ -1,0 +1,132 @@
+/**
+ * Posters found from outside `/poster` (issue 13): a pasted poster link becomes its card
+ * (unfurl), any message can be searched ("Find posters about this"), and a search form
+ * ("Find a poster") filters by session, day, award or decision and code.
+ */
+import { FORM_IDS } from '../../blocks/ids.ts';
+import type { SlackMessage } from '../../blocks/message.ts';
+import { renderNotice } from '../../blocks/paper.ts';
+import { MAX_CARDS_PER_MESSAGE } from '../../blocks/results.ts';
+import { type FormInput, type FormResults, renderSearchForm } from '../../blocks/search-form.ts';
+import { renderUnfurl } from '../../blocks/unfurl.ts';
+import { createLinkResolver } from '../../catalog/links.ts';
+import type { BotContext, Feature } from '../feature.ts';
+import { messageQuery } from '../message-query.ts';
+import { hitItem } from '../pages.ts';
+import {
+  decodeFormInput,
+  describeFilters,
+  encodeFormInput,
+  type FormRequest,
+  formFilter,
+  formOptions,
+  hasFilters,
+  isFilled,
+  readFormInput,
+} from '../search-form.ts';
+import type { Asker, BotView } from '../types.ts';
+import type { SearchFeature } from './search.ts';
+
+/** The modal's title (≤ 24 characters) and its submit button. */
+export const FORM_TITLE = 'Find a poster';
+const FORM_SUBMIT = 'Search';
+
+export interface LinksFeature extends Feature {
+  /** Cards for the links that name a paper of the catalog, keyed by the link as given. */
+  unfurl(urls: readonly string[]): Map<string, { blocks: SlackMessage['blocks'] }>;
+  /** "Find posters about this": the posters a message's text (decoded) is about. */
+  aboutMessage(text: string, asker: Asker): SlackMessage;
+  /** The search form: blank, as submitted, or a page of its results. */
+  searchForm(request: FormRequest): BotView;
+  /** The search form while sessions are dated, for `/poster` with no words. */
+  emptyCommand(): BotView | undefined;
+}
+
+export function createLinksFeature(context: BotContext, search: SearchFeature): LinksFeature {
+  const { catalog, sessions, timeZone, index } = context;
+  const resolver = createLinkResolver(catalog.papers);
+  const options = formOptions(catalog, timeZone);
+  const pageSize = Math.min(context.pageSize, MAX_CARDS_PER_MESSAGE);
+
+  /** What was filled in, checked against the form's own choices. */
+  function formInputOf(request: FormRequest): FormInput {
+    if (request.kind === 'submit') return readFormInput(request.values, options);
+    if (request.kind === 'page') return decodeFormInput(request.metadata, options);
+    return { query: '' };
+  }
+
+  function results(input: FormInput, page: number): FormResults {
+    if (!isFilled(input)) {
+      return { kind: 'notice', text: 'Type a few words or choose a filter, then Search.' };
+    }
+    const filter = hasFilters(input) ? formFilter(input, catalog, timeZone) : undefined;
+    const items =
+      input.query === ''
+        ? index
+            .all()
+            .filter((paper) => filter?.(paper) ?? true)
+            .map((paper) => ({ paper }))
+        : index.search(input.query, filter && { filter }).map(hitItem);
+    const filters = describeFilters(input, options);
+    const asked = [input.query && `‘${input.query}’`, filters].filter(Boolean).join(', ');
+    if (items.length === 0) return { kind: 'notice', text: `No posters for ${asked}.` };
+    const pages = Math.ceil(items.length / pageSize);
+    const shown = Math.min(Math.max(0, page), pages - 1);
+    const first = shown * pageSize;
+    const onPage = items.slice(first, first + pageSize);
+    return {
+      kind: 'page',
+      heading:
+        pages === 1
+          ? `${items.length} ${items.length === 1 ? 'poster' : 'posters'} for ${asked}`
+          : `Posters ${first + 1}–${first + onPage.length} of ${items.length} for ${asked}`,
+      items: onPage,
+      page: shown,
+      pages,
+    };
+  }
+
+  function searchForm(request: FormRequest): BotView {
+    const input = formInputOf(request);
+    const page = request.kind === 'page' ? request.page : 0;
+    return {
+      type: 'modal',
+      title: FORM_TITLE,
+      submit: FORM_SUBMIT,
+      callbackId: FORM_IDS.view,
+      privateMetadata: encodeFormInput(input),
+      blocks: renderSearchForm({
+        options,
+        input,
+        sessions,
+        results: request.kind === 'open' ? { kind: 'empty' } : results(input, page),
+      }),
+    };
+  }
+
+  return {
+    name: 'links',
+    unfurl(urls) {
+      const cards = new Map<string, { blocks: SlackMessage['blocks'] }>();
+      for (const url of urls) {
+        const paper = resolver.resolve(url);
+        if (paper && !cards.has(url)) cards.set(url, renderUnfurl(paper, sessions, timeZone));
+      }
+      return cards;
+    },
+    aboutMessage(text) {
+      const asked = messageQuery(text);
+      if (asked.kind === 'empty') {
+        return renderNotice(
+          `${asked.reason} Try the shortcut on a message that names a topic, or /poster <keywords>.`,
+        );
+      }
+      return search.topic(asked.query);
+    },
+    searchForm,
+    emptyCommand() {
+      const dated = catalog.sessions.some((s) => s.start !== undefined);
+      return dated ? searchForm({ kind: 'open' }) : undefined;
+    },
+  };
+}
