@@ -41,8 +41,8 @@ export function renderHelp(options: HelpOptions): SlackMessage {
           '• `/poster reminders` — the DMs I will send you before sessions holding posters you saved',
         ]
       : []),
+    '• *Save* on a card keeps it in your plan: see it in my *Home* tab or with `/poster plan`',
     '• `/poster help` — this message',
-    // links (issue 13)
     '• Paste a poster or OpenReview link: I add its card. From the shortcuts menu: *Find a poster* (a search form); on a message: *Find posters about this*',
     '',
     `*Or mention me in a channel*, and I answer in the thread: \`@poster papers by ${author}\`, \`@poster who works on diffusion?\``,

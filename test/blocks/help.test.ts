@@ -31,6 +31,9 @@ describe('renderHelp', () => {
     expect(text).toContain('`/poster by:Ada &lt;Lovelace&gt;`');
     expect(text).toContain('`@poster papers by Ada &lt;Lovelace&gt;`');
     expect(text).toContain('`/poster help` — this message');
+    // Where saved posters are found again, and the shortcuts, which no command shows.
+    expect(text).toContain('see it in my *Home* tab or with `/poster plan`');
+    expect(text).toContain('*Find a poster*');
   });
 
   it('falls back to a known author when the catalogue offers none', () => {
