@@ -3,31 +3,15 @@
  * user's coming reminders and the next one as it will arrive; a file reply (the calendar) is
  * saved through the console's `saveFile` and said so, or said where it would go.
  */
-import { PassThrough, Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BotFile, Replies } from '../../src/bot/types.ts';
 import { buildBot } from '../../src/compose.ts';
-import { type ConsoleOptions, runConsole } from '../../src/console/console.ts';
 import { CONSOLE_TEAM_ID, CONSOLE_USER_ID } from '../../src/console/slack-input.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
+import { driveConsole } from '../helpers/seed-console.ts';
 
 const DATA = 'test/fixtures/catalog/scheduled';
 const me = { teamId: CONSOLE_TEAM_ID, userId: CONSOLE_USER_ID };
-
-async function drive(replies: Replies, lines: string[], extra: Partial<ConsoleOptions> = {}) {
-  const input = new PassThrough();
-  let printed = '';
-  const output = new Writable({
-    write(chunk, _encoding, done) {
-      printed += String(chunk);
-      done();
-    },
-  });
-  const running = runConsole({ input, output, replies, color: false, prompt: false, ...extra });
-  input.end(lines.map((line) => `${line}\n`).join(''));
-  await running;
-  return printed;
-}
 
 let store: Store;
 beforeEach(() => {
@@ -44,7 +28,7 @@ describe('reminders --dry-run in the console', () => {
     const bot = botAt('2022-04-25T12:00:00Z');
     await store.plans.save(me, idOf(bot, 'Transformers for Tabular Data'));
     await store.plans.save(me, idOf(bot, 'Attention Is Still All You Need'));
-    const printed = await drive(bot.replies, ['reminders --dry-run']);
+    const printed = await driveConsole(bot.replies, ['reminders --dry-run']);
     expect(printed).toContain(
       'I’ll send you a direct message 15 minutes before each of these sessions:',
     );
@@ -59,16 +43,16 @@ describe('reminders --dry-run in the console', () => {
     const bot = botAt('2022-04-25T12:00:00Z');
     await store.plans.save(me, idOf(bot, 'Attention Is Still All You Need'));
     await store.plans.setReminders(me, false);
-    expect(await drive(bot.replies, ['/poster reminders'])).toContain(
+    expect(await driveConsole(bot.replies, ['/poster reminders'])).toContain(
       'Your reminders are switched off',
     );
     const later = botAt('2022-05-01T00:00:00Z');
-    expect(await drive(later.replies, ['reminders'])).toContain('No reminders coming');
+    expect(await driveConsole(later.replies, ['reminders'])).toContain('No reminders coming');
   });
 
   it('says an undated catalog has nothing to remind of', async () => {
     const bot = buildBot('data', { store });
-    expect(await drive(bot.replies, ['reminders --dry-run'])).toContain(
+    expect(await driveConsole(bot.replies, ['reminders --dry-run'])).toContain(
       'The schedule has no session times yet',
     );
   });
@@ -99,7 +83,7 @@ describe('a file in the console', () => {
 
   it('is saved through saveFile and the console says where', async () => {
     const saved: BotFile[] = [];
-    const printed = await drive(fileReplies, ['export'], {
+    const printed = await driveConsole(fileReplies, ['export'], {
       saveFile: async (f) => {
         saved.push(f);
         return `/work/here/${f.filename}`;
@@ -111,7 +95,7 @@ describe('a file in the console', () => {
   });
 
   it('without saveFile, the console says where it would go', async () => {
-    expect(await drive(fileReplies, ['export'])).toContain(
+    expect(await driveConsole(fileReplies, ['export'])).toContain(
       '(my-plan.ics would be saved in the working directory)',
     );
   });

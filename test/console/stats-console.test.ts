@@ -2,12 +2,11 @@
  * `/poster stats` in the local console: its one user is the operator, whom src/main.ts adds
  * to the organisers there, so the report shows with the store the bot opened.
  */
-import { PassThrough, Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildBot } from '../../src/compose.ts';
-import { runConsole } from '../../src/console/console.ts';
 import { CONSOLE_USER_ID } from '../../src/console/slack-input.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
+import { driveConsole } from '../helpers/seed-console.ts';
 
 let store: Store;
 beforeEach(() => {
@@ -15,20 +14,8 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-async function drive(lines: readonly string[], organisers: readonly string[]): Promise<string> {
-  const input = new PassThrough();
-  let printed = '';
-  const output = new Writable({
-    write(chunk, _encoding, done) {
-      printed += String(chunk);
-      done();
-    },
-  });
-  const replies = buildBot('data', { store, organisers: new Set(organisers) }).replies;
-  const running = runConsole({ input, output, replies, color: false, prompt: false });
-  input.end(lines.map((line) => `${line}\n`).join(''));
-  await running;
-  return printed;
+function drive(lines: readonly string[], organisers: readonly string[]): Promise<string> {
+  return driveConsole(buildBot('data', { store, organisers: new Set(organisers) }).replies, lines);
 }
 
 describe('stats in the console', () => {

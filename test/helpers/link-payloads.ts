@@ -4,7 +4,7 @@
  * `view_submission` and a `block_actions` click inside a modal.
  * https://api.slack.com/events/link_shared · https://api.slack.com/reference/interaction-payloads
  */
-import { APP_ID, BOT_USER_ID, CHANNEL_ID, TEAM_ID, USER_ID } from './slack-payloads.ts';
+import { APP_ID, CHANNEL_ID, eventCallback, TEAM_ID, USER_ID } from './slack-payloads.ts';
 
 export const TRIGGER_ID = '1234567890.123456789.0123456789abcdef';
 
@@ -27,11 +27,8 @@ export function linkSharedBody({
   const messageTs = composer
     ? `${USER_ID}-909b5454-75f8-4ac4-b325-1b40e230bbd8-composer`
     : '1700000500.000100';
-  return {
-    token: 'legacy-verification-token',
-    team_id: TEAM_ID,
-    api_app_id: APP_ID,
-    event: {
+  return eventCallback(
+    {
       type: 'link_shared',
       channel: composer ? 'COMPOSER' : CHANNEL_ID,
       is_bot_user_member: true,
@@ -44,20 +41,8 @@ export function linkSharedBody({
       links: urls.map((url) => ({ domain: new URL(url).hostname, url })),
       event_ts: '1700000500.000200',
     },
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: 1_700_000_500,
-    authorizations: [
-      {
-        enterprise_id: null,
-        team_id: TEAM_ID,
-        user_id: BOT_USER_ID,
-        is_bot: true,
-        is_enterprise_install: false,
-      },
-    ],
-    is_ext_shared_channel: false,
-  };
+    { eventId, eventTime: 1_700_000_500 },
+  );
 }
 
 /** "Find posters about this" on a message; `threadTs` when the message is in a thread. */

@@ -13,6 +13,12 @@ import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.ts';
 import { createLogCapture, type LogCapture } from './log-capture.ts';
 import { BOT_ID, BOT_USER_ID } from './slack-payloads.ts';
 import {
+  FORM_CONTENT_TYPE,
+  type HttpResult,
+  interactionBody,
+  postSigned,
+} from './slack-signing.ts';
+import {
   createTestReceiver,
   type TestReceiver,
   type TestReceiverOptions,
@@ -20,6 +26,11 @@ import {
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 export const BOT_TOKEN = 'xoxb-1111-2222-testtokenvalue';
+
+/** A click (or any interactivity payload) posted to `url` as Slack does: form-encoded, signed. */
+export function postInteraction(url: string, payload: unknown): Promise<HttpResult> {
+  return postSigned(url, interactionBody(payload), FORM_CONTENT_TYPE, SIGNING_SECRET);
+}
 
 /** The app's replies: the echo double by default, or the real ones (`buildBot(...).replies`). */
 export interface HarnessOptions<R extends Replies = EchoReplies> {

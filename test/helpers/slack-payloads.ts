@@ -74,32 +74,19 @@ export interface MentionOptions {
   botId?: string;
 }
 
-/** An Events API `event_callback` carrying an `app_mention`. */
-export function appMentionBody({
-  eventId = 'Ev0MENTION1',
-  text = `<@${BOT_USER_ID}> diffusion &amp; score`,
-  ts = '1700000100.000100',
-  threadTs,
-  user = USER_ID,
-  botId,
-}: MentionOptions = {}): Record<string, unknown> {
+/** The Events API envelope (`event_callback`) Slack wraps every event in, for our bot. */
+export function eventCallback(
+  event: Record<string, unknown>,
+  { eventId, eventTime }: { eventId: string; eventTime: number },
+): Record<string, unknown> {
   return {
     token: 'legacy-verification-token',
     team_id: TEAM_ID,
     api_app_id: APP_ID,
-    event: {
-      type: 'app_mention',
-      user,
-      text,
-      ts,
-      ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
-      ...(botId === undefined ? {} : { bot_id: botId }),
-      channel: CHANNEL_ID,
-      event_ts: ts,
-    },
+    event,
     type: 'event_callback',
     event_id: eventId,
-    event_time: 1_700_000_100,
+    event_time: eventTime,
     authorizations: [
       {
         enterprise_id: null,
@@ -110,6 +97,30 @@ export function appMentionBody({
       },
     ],
     is_ext_shared_channel: false,
+  };
+}
+
+/** An Events API `event_callback` carrying an `app_mention`. */
+export function appMentionBody({
+  eventId = 'Ev0MENTION1',
+  text = `<@${BOT_USER_ID}> diffusion &amp; score`,
+  ts = '1700000100.000100',
+  threadTs,
+  user = USER_ID,
+  botId,
+}: MentionOptions = {}): Record<string, unknown> {
+  const event = {
+    type: 'app_mention',
+    user,
+    text,
+    ts,
+    ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+    ...(botId === undefined ? {} : { bot_id: botId }),
+    channel: CHANNEL_ID,
+    event_ts: ts,
+  };
+  return {
+    ...eventCallback(event, { eventId, eventTime: 1_700_000_100 }),
     event_context: '4-eyJldCI6ImFwcF9tZW50aW9uIn0',
   };
 }

@@ -15,6 +15,7 @@ import {
   BOT_TOKEN,
   type HarnessOptions,
   type HttpHarness,
+  postInteraction,
   SIGNING_SECRET,
   startHttpHarness,
 } from '../helpers/slack-harness.ts';
@@ -26,7 +27,6 @@ import {
 import {
   FORM_CONTENT_TYPE,
   formBody,
-  interactionBody,
   JSON_CONTENT_TYPE,
   postSigned,
 } from '../helpers/slack-signing.ts';
@@ -53,7 +53,7 @@ function mention(h: HttpHarness, eventId: string, text = '<@U0BOT0001> robots') 
 
 function click(h: HttpHarness, responseUrl: string) {
   const payload = blockActionsPayload('results_next_page', 'page=2', responseUrl);
-  return postSigned(h.eventsUrl, interactionBody(payload), FORM_CONTENT_TYPE, SIGNING_SECRET);
+  return postInteraction(h.eventsUrl, payload);
 }
 
 /** The app is still up and answering: a /poster right after the fault gets its answer. */

@@ -7,7 +7,12 @@ import { createSlackApp, HTTP_BODY_LIMIT_BYTES } from '../../src/slack/app.ts';
 import { createEchoReplies, echoMessage } from '../helpers/echo-replies.ts';
 import { RESPONSE_URL_TARGET, startFakeSlackApi } from '../helpers/fake-slack-api.ts';
 import { createLogCapture } from '../helpers/log-capture.ts';
-import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../helpers/slack-harness.ts';
+import {
+  type HttpHarness,
+  postInteraction,
+  SIGNING_SECRET,
+  startHttpHarness,
+} from '../helpers/slack-harness.ts';
 import {
   appMentionBody,
   BOT_ID,
@@ -18,7 +23,6 @@ import {
 import {
   FORM_CONTENT_TYPE,
   formBody,
-  interactionBody,
   JSON_CONTENT_TYPE,
   postRaw,
   postSigned,
@@ -102,12 +106,7 @@ describe('HTTP mode: button clicks', () => {
       'page=2',
       harness.fake.responseUrl('e2e'),
     );
-    const response = await postSigned(
-      harness.eventsUrl,
-      interactionBody(payload),
-      FORM_CONTENT_TYPE,
-      SIGNING_SECRET,
-    );
+    const response = await postInteraction(harness.eventsUrl, payload);
     expect(response.status).toBe(200);
     expect(harness.fake.callsTo(RESPONSE_URL_TARGET)).toEqual([
       expect.objectContaining({

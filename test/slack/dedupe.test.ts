@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { RESPONSE_URL_TARGET } from '../helpers/fake-slack-api.ts';
-import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../helpers/slack-harness.ts';
+import {
+  type HttpHarness,
+  postInteraction,
+  SIGNING_SECRET,
+  startHttpHarness,
+} from '../helpers/slack-harness.ts';
 import { appMentionBody, blockActionsPayload } from '../helpers/slack-payloads.ts';
 import {
   FORM_CONTENT_TYPE,
@@ -49,7 +54,7 @@ describe('Share', () => {
       trigger_id: 'another',
       actions: [{ ...(payload.actions as object[])[0], action_ts: '1700000002.1' }],
     };
-    await postSigned(h.eventsUrl, interactionBody(second), FORM_CONTENT_TYPE, SIGNING_SECRET);
+    await postInteraction(h.eventsUrl, second);
     expect(h.fake.callsTo(RESPONSE_URL_TARGET)).toHaveLength(1);
     expect(h.fake.callsTo(RESPONSE_URL_TARGET)[0]?.params.response_type).toBe('in_channel');
   });
@@ -63,7 +68,7 @@ describe('Share', () => {
       ['results_next_page', 'page=2'],
     ] as const) {
       const payload = blockActionsPayload(id, value, h.fake.responseUrl('s'));
-      await postSigned(h.eventsUrl, interactionBody(payload), FORM_CONTENT_TYPE, SIGNING_SECRET);
+      await postInteraction(h.eventsUrl, payload);
     }
     expect(h.fake.callsTo(RESPONSE_URL_TARGET)).toHaveLength(4);
   });
@@ -77,7 +82,7 @@ describe('Share', () => {
         container: { type: 'message', channel_id: 'C0POSTERS', is_ephemeral: false },
         message: { ts: '1700000001.000100', thread_ts: thread, blocks: [] },
       };
-      await postSigned(h.eventsUrl, interactionBody(inThread), FORM_CONTENT_TYPE, SIGNING_SECRET);
+      await postInteraction(h.eventsUrl, inThread);
     }
     const shares = h.fake.callsTo(RESPONSE_URL_TARGET).map((c) => c.params.thread_ts);
     expect(shares).toEqual(['1700000000.000100', '1700000000.000900']);
@@ -95,7 +100,7 @@ describe('Share', () => {
     };
     const h = await start(failing);
     const payload = blockActionsPayload('paper_share', 'paper-1', h.fake.responseUrl('s'));
-    await postSigned(h.eventsUrl, interactionBody(payload), FORM_CONTENT_TYPE, SIGNING_SECRET);
+    await postInteraction(h.eventsUrl, payload);
     expect(h.fake.callsTo(RESPONSE_URL_TARGET)).toHaveLength(1);
   });
 });

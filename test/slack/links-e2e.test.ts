@@ -19,15 +19,15 @@ import {
   viewBlockActionsPayload,
   viewSubmissionPayload,
 } from '../helpers/link-payloads.ts';
-import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../helpers/slack-harness.ts';
+import {
+  type HttpHarness,
+  postInteraction,
+  SIGNING_SECRET,
+  startHttpHarness,
+} from '../helpers/slack-harness.ts';
 import { allText, slackLimitViolations } from '../helpers/slack-limits.ts';
 import { blockActionsPayload, CHANNEL_ID, USER_ID } from '../helpers/slack-payloads.ts';
-import {
-  FORM_CONTENT_TYPE,
-  interactionBody,
-  JSON_CONTENT_TYPE,
-  postSigned,
-} from '../helpers/slack-signing.ts';
+import { JSON_CONTENT_TYPE, postSigned } from '../helpers/slack-signing.ts';
 
 /** A seed poster: its page on the virtual site and its OpenReview forum. */
 const KNOW_THYSELF = 'Know Thyself: Transferable Visual Control Policies Through Robot-Awareness';
@@ -49,8 +49,8 @@ afterAll(() => harness.close());
 function postEvent(body: Record<string, unknown>) {
   return postSigned(harness.eventsUrl, JSON.stringify(body), JSON_CONTENT_TYPE, SIGNING_SECRET);
 }
-function postInteraction(payload: Record<string, unknown>) {
-  return postSigned(harness.eventsUrl, interactionBody(payload), FORM_CONTENT_TYPE, SIGNING_SECRET);
+function interact(payload: Record<string, unknown>) {
+  return postInteraction(harness.eventsUrl, payload);
 }
 
 /** Every button's action id in some blocks. */
@@ -118,7 +118,7 @@ describe('"Find posters about this"', () => {
 
   it('answers the person who asked alone, in the message’s thread, on topic', async () => {
     const before = harness.fake.callsTo('chat.postEphemeral').length;
-    const response = await postInteraction(
+    const response = await interact(
       messageShortcutPayload(message, harness.fake.responseUrl('about-1'), THREAD_TS),
     );
     expect(response.status).toBe(200);
@@ -135,7 +135,7 @@ describe('"Find posters about this"', () => {
   });
 
   it('answers through the response_url, privately, outside a thread', async () => {
-    await postInteraction(messageShortcutPayload(message, harness.fake.responseUrl('about-2')));
+    await interact(messageShortcutPayload(message, harness.fake.responseUrl('about-2')));
     const posted = harness.fake
       .callsTo(RESPONSE_URL_TARGET)
       .filter((r) => r.responseId === 'about-2');
@@ -145,7 +145,7 @@ describe('"Find posters about this"', () => {
   });
 
   it('says why when the message has no topic', async () => {
-    await postInteraction(
+    await interact(
       messageShortcutPayload('<@U0OTHER02> :tada: thanks!', harness.fake.responseUrl('about-3')),
     );
     const posted = harness.fake
@@ -159,7 +159,7 @@ describe('"Find posters about this"', () => {
 describe('"Find a poster": the search form', () => {
   it('opens the form within the trigger’s 3 s, submits it and pages it in place', async () => {
     const started = Date.now();
-    const opened = await postInteraction(globalShortcutPayload());
+    const opened = await interact(globalShortcutPayload());
     expect(opened.status).toBe(200);
     const open = harness.fake.callsTo('views.open');
     expect(open).toHaveLength(1);
@@ -172,7 +172,7 @@ describe('"Find a poster": the search form', () => {
     // The seed has one undated session: no session or day filter; some abstracts link code.
     expect(blockIds).toEqual([FORM_IDS.query, FORM_IDS.kind, FORM_IDS.code]);
 
-    const submitted = await postInteraction(
+    const submitted = await interact(
       viewSubmissionPayload(form, {
         [FORM_IDS.query]: { [FORM_IDS.query]: { type: 'plain_text_input', value: 'learning' } },
         [FORM_IDS.kind]: { [FORM_IDS.kind]: { type: 'static_select', selected_option: null } },
@@ -192,7 +192,7 @@ describe('"Find a poster": the search form', () => {
     expect(actionIds(page1.blocks)).toContain(FORM_IDS.next);
     expect(actionIds(page1.blocks)).not.toContain(ACTION_IDS.paperShare);
 
-    const paged = await postInteraction(viewBlockActionsPayload(page1, FORM_IDS.next, '1'));
+    const paged = await interact(viewBlockActionsPayload(page1, FORM_IDS.next, '1'));
     expect(paged.status).toBe(200);
     const updates = harness.fake.callsTo('views.update');
     expect(updates).toHaveLength(1);
@@ -207,7 +207,7 @@ describe('"Find a poster": the search form', () => {
 
   it('filters by decision, and keeps the choice in the form', async () => {
     const form = { type: 'modal', callback_id: FORM_IDS.view, blocks: [], private_metadata: '' };
-    const submitted = await postInteraction(
+    const submitted = await interact(
       viewSubmissionPayload(form, {
         [FORM_IDS.query]: { [FORM_IDS.query]: { type: 'plain_text_input', value: null } },
         [FORM_IDS.kind]: {
@@ -227,7 +227,7 @@ describe('"Find a poster": the search form', () => {
 
   it('answers a card’s Abstract inside the form with a modal pushed on top', async () => {
     const form = { type: 'modal', callback_id: FORM_IDS.view, blocks: [], private_metadata: '' };
-    const response = await postInteraction(
+    const response = await interact(
       viewBlockActionsPayload(form, ACTION_IDS.paperAbstract, 'o0ehFykKVtr'),
     );
     expect(response.status).toBe(200);
@@ -261,7 +261,7 @@ describe('a click on an unfurled card', () => {
       is_app_unfurl: true,
       app_unfurl_url: POSTER_PAGE,
     };
-    const response = await postInteraction(payload);
+    const response = await interact(payload);
     expect(response.status).toBe(200);
     const calls = harness.fake.callsTo('chat.postEphemeral').slice(before);
     expect(calls).toHaveLength(1);

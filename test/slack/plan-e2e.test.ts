@@ -15,21 +15,21 @@ import type { Replies } from '../../src/bot/types.ts';
 import { buildBot } from '../../src/compose.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { RESPONSE_URL_TARGET } from '../helpers/fake-slack-api.ts';
-import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../helpers/slack-harness.ts';
+import {
+  type HttpHarness,
+  postInteraction,
+  SIGNING_SECRET,
+  startHttpHarness,
+} from '../helpers/slack-harness.ts';
 import {
   APP_ID,
-  BOT_USER_ID,
   blockActionsPayload,
+  eventCallback,
   slashCommandFields,
   TEAM_ID,
   USER_ID,
 } from '../helpers/slack-payloads.ts';
-import {
-  FORM_CONTENT_TYPE,
-  formBody,
-  interactionBody,
-  postSigned,
-} from '../helpers/slack-signing.ts';
+import { FORM_CONTENT_TYPE, formBody, postSigned } from '../helpers/slack-signing.ts';
 
 const DATA = 'test/fixtures/catalog/scheduled';
 const NOW = new Date('2022-04-25T08:00:00Z');
@@ -63,10 +63,20 @@ async function startBot(): Promise<Running> {
   };
 }
 
-async function post(harness: HttpHarness<Replies>, body: string) {
-  const response = await postSigned(harness.eventsUrl, body, FORM_CONTENT_TYPE, SIGNING_SECRET);
+async function command(harness: HttpHarness<Replies>, text: string): Promise<SlackMessage> {
+  const fields = slashCommandFields(text, harness.fake.responseUrl());
+  const response = await postSigned(
+    harness.eventsUrl,
+    formBody(fields),
+    FORM_CONTENT_TYPE,
+    SIGNING_SECRET,
+  );
   expect(response.status).toBe(200);
-  return response;
+  return JSON.parse(response.text) as SlackMessage;
+}
+
+async function click(harness: HttpHarness<Replies>, payload: unknown): Promise<void> {
+  expect((await postInteraction(harness.eventsUrl, payload)).status).toBe(200);
 }
 
 async function postJson(harness: HttpHarness<Replies>, body: unknown) {
@@ -82,24 +92,17 @@ async function postJson(harness: HttpHarness<Replies>, body: unknown) {
 /** `app_home_opened` as Slack sends it, and the view the bot published in answer. */
 async function openHome(harness: HttpHarness<Replies>) {
   const before = harness.fake.callsTo('views.publish').length;
-  await postJson(harness, {
-    token: 'legacy-verification-token',
-    team_id: TEAM_ID,
-    api_app_id: APP_ID,
-    event: {
-      type: 'app_home_opened',
-      user: USER_ID,
-      channel: 'D0DMCHAN01',
-      tab: 'home',
-      event_ts: '1700000300.000100',
-    },
-    type: 'event_callback',
-    event_id: `Ev0HOME${before}`,
-    event_time: 1_700_000_300,
-    authorizations: [
-      { team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false },
-    ],
-  });
+  const opened = {
+    type: 'app_home_opened',
+    user: USER_ID,
+    channel: 'D0DMCHAN01',
+    tab: 'home',
+    event_ts: '1700000300.000100',
+  };
+  await postJson(
+    harness,
+    eventCallback(opened, { eventId: `Ev0HOME${before}`, eventTime: 1_700_000_300 }),
+  );
   const calls = await harness.fake.waitForCalls('views.publish', before + 1);
   const { user_id, view } = (calls[before]?.params ?? {}) as {
     user_id?: string;
@@ -140,21 +143,15 @@ describe('the plan through Slack', () => {
     let bot = await startBot();
     try {
       const { harness } = bot;
-      const answer = await post(
-        harness,
-        formBody(slashCommandFields('tabular transformers', harness.fake.responseUrl())),
-      );
-      const card = JSON.parse(answer.text) as SlackMessage;
+      const card = await command(harness, 'tabular transformers');
       const save = buttonOf(card.blocks, ACTION_IDS.planToggle);
 
       // The empty Home tab first: nothing saved yet.
       expect(textOf((await openHome(harness)).blocks)).not.toContain('Transformers for Tabular');
 
-      await post(
+      await click(
         harness,
-        interactionBody(
-          blockActionsPayload(ACTION_IDS.planToggle, save.value, harness.fake.responseUrl()),
-        ),
+        blockActionsPayload(ACTION_IDS.planToggle, save.value, harness.fake.responseUrl()),
       );
       // The clicked private card is redrawn with the new state, in place.
       const [redraw] = await harness.fake.waitForCalls(RESPONSE_URL_TARGET, 1);
@@ -173,28 +170,25 @@ describe('the plan through Slack', () => {
       const home = await openHome(bot.harness);
       expect(textOf(home.blocks)).toContain('Transformers for Tabular Data');
       const remove = buttonOf(home.blocks, ACTION_IDS.planRemove);
-      await post(
-        bot.harness,
-        interactionBody({
-          type: 'block_actions',
-          user: { id: USER_ID, username: 'ada', name: 'ada', team_id: TEAM_ID },
-          api_app_id: APP_ID,
-          token: 'legacy-verification-token',
-          container: { type: 'view', view_id: 'V0HOME001' },
-          trigger_id: '1234567890.123456789.abcdef',
-          team: { id: TEAM_ID, domain: 'iclr' },
-          view: { id: 'V0HOME001', type: 'home', team_id: TEAM_ID, blocks: [] },
-          actions: [
-            {
-              action_id: ACTION_IDS.planRemove,
-              block_id: 'plan',
-              value: remove.value,
-              type: 'button',
-              action_ts: '1700000401.000300',
-            },
-          ],
-        }),
-      );
+      await click(bot.harness, {
+        type: 'block_actions',
+        user: { id: USER_ID, username: 'ada', name: 'ada', team_id: TEAM_ID },
+        api_app_id: APP_ID,
+        token: 'legacy-verification-token',
+        container: { type: 'view', view_id: 'V0HOME001' },
+        trigger_id: '1234567890.123456789.abcdef',
+        team: { id: TEAM_ID, domain: 'iclr' },
+        view: { id: 'V0HOME001', type: 'home', team_id: TEAM_ID, blocks: [] },
+        actions: [
+          {
+            action_id: ACTION_IDS.planRemove,
+            block_id: 'plan',
+            value: remove.value,
+            type: 'button',
+            action_ts: '1700000401.000300',
+          },
+        ],
+      });
       expect(await bot.store.plans.saved({ teamId: TEAM_ID, userId: USER_ID })).toEqual([]);
     } finally {
       await bot.stop();

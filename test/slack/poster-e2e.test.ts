@@ -8,7 +8,12 @@ import type { SlackMessage } from '../../src/blocks/message.ts';
 import type { Replies } from '../../src/bot/types.ts';
 import { buildBot } from '../../src/compose.ts';
 import { RESPONSE_URL_TARGET } from '../helpers/fake-slack-api.ts';
-import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../helpers/slack-harness.ts';
+import {
+  type HttpHarness,
+  postInteraction,
+  SIGNING_SECRET,
+  startHttpHarness,
+} from '../helpers/slack-harness.ts';
 import { allText, controlSequences, slackLimitViolations } from '../helpers/slack-limits.ts';
 import {
   appMentionBody,
@@ -20,7 +25,6 @@ import {
 import {
   FORM_CONTENT_TYPE,
   formBody,
-  interactionBody,
   JSON_CONTENT_TYPE,
   postSigned,
 } from '../helpers/slack-signing.ts';
@@ -57,12 +61,7 @@ async function click(message: SlackMessage, actionId: string, index = 0) {
   expect(button, `a ${actionId} button`).toBeDefined();
   const id = `click-${Math.random().toString(36).slice(2)}`;
   const payload = blockActionsPayload(actionId, button!.value, harness.fake.responseUrl(id));
-  const response = await postSigned(
-    harness.eventsUrl,
-    interactionBody(payload),
-    FORM_CONTENT_TYPE,
-    SIGNING_SECRET,
-  );
+  const response = await postInteraction(harness.eventsUrl, payload);
   expect(response.status).toBe(200);
   const [posted] = harness.fake.callsTo(RESPONSE_URL_TARGET).filter((r) => r.responseId === id);
   expect(posted).toBeDefined();

@@ -11,7 +11,12 @@ import { buildBot } from '../../src/compose.ts';
 import { SEED, WITH_CODE } from '../fixtures/questions.ts';
 import { RESPONSE_URL_TARGET } from '../helpers/fake-slack-api.ts';
 import { postersShown } from '../helpers/question-judge.ts';
-import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../helpers/slack-harness.ts';
+import {
+  type HttpHarness,
+  postInteraction,
+  SIGNING_SECRET,
+  startHttpHarness,
+} from '../helpers/slack-harness.ts';
 import { allText, slackLimitViolations } from '../helpers/slack-limits.ts';
 import {
   appMentionBody,
@@ -22,7 +27,6 @@ import {
 import {
   FORM_CONTENT_TYPE,
   formBody,
-  interactionBody,
   JSON_CONTENT_TYPE,
   postSigned,
 } from '../helpers/slack-signing.ts';
@@ -111,13 +115,9 @@ describe('questions through Slack', () => {
     const value = next?.type === 'button' ? next.value : undefined;
     expect(value).toBeDefined();
     const id = 'click-questions-next';
-    const response = await postSigned(
+    const response = await postInteraction(
       harness.eventsUrl,
-      interactionBody(
-        blockActionsPayload(ACTION_IDS.resultsNext, value!, harness.fake.responseUrl(id)),
-      ),
-      FORM_CONTENT_TYPE,
-      SIGNING_SECRET,
+      blockActionsPayload(ACTION_IDS.resultsNext, value!, harness.fake.responseUrl(id)),
     );
     expect(response.status).toBe(200);
     const [posted] = harness.fake.callsTo(RESPONSE_URL_TARGET).filter((r) => r.responseId === id);

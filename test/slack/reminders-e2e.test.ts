@@ -15,10 +15,9 @@ import { DEFAULT_REMINDER_LEAD_MS } from '../../src/plan/reminders.ts';
 import { createWebClientMessenger, runReminderPass } from '../../src/reminders/run.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { fakeDmChannel, RESPONSE_URL_TARGET } from '../helpers/fake-slack-api.ts';
-import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../helpers/slack-harness.ts';
+import { type HttpHarness, postInteraction, startHttpHarness } from '../helpers/slack-harness.ts';
 import { slackLimitViolations } from '../helpers/slack-limits.ts';
 import { blockActionsPayload, TEAM_ID, USER_ID } from '../helpers/slack-payloads.ts';
-import { FORM_CONTENT_TYPE, interactionBody, postSigned } from '../helpers/slack-signing.ts';
 
 const DATA = 'test/fixtures/catalog/scheduled';
 /** Poster Session 1 starts 2022-04-25T18:30+02:00 in Hall B. */
@@ -83,12 +82,7 @@ function homeClick(actionId: string, value = '') {
 }
 
 async function click(payload: unknown): Promise<void> {
-  const response = await postSigned(
-    harness.eventsUrl,
-    interactionBody(payload),
-    FORM_CONTENT_TYPE,
-    SIGNING_SECRET,
-  );
+  const response = await postInteraction(harness.eventsUrl, payload);
   expect(response.status).toBe(200);
 }
 

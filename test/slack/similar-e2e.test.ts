@@ -10,7 +10,12 @@ import type { SlackMessage } from '../../src/blocks/message.ts';
 import type { Replies } from '../../src/bot/types.ts';
 import { buildBot } from '../../src/compose.ts';
 import { RESPONSE_URL_TARGET } from '../helpers/fake-slack-api.ts';
-import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../helpers/slack-harness.ts';
+import {
+  type HttpHarness,
+  postInteraction,
+  SIGNING_SECRET,
+  startHttpHarness,
+} from '../helpers/slack-harness.ts';
 import { allText, slackLimitViolations } from '../helpers/slack-limits.ts';
 import {
   appMentionBody,
@@ -22,7 +27,6 @@ import {
 import {
   FORM_CONTENT_TYPE,
   formBody,
-  interactionBody,
   JSON_CONTENT_TYPE,
   postSigned,
 } from '../helpers/slack-signing.ts';
@@ -48,12 +52,7 @@ function similarButtons(message: SlackMessage): { value: string }[] {
 
 /** Posts a signed click and returns what reached its response_url. */
 async function click(payload: Record<string, unknown>, responseId: string) {
-  const response = await postSigned(
-    harness.eventsUrl,
-    interactionBody(payload),
-    FORM_CONTENT_TYPE,
-    SIGNING_SECRET,
-  );
+  const response = await postInteraction(harness.eventsUrl, payload);
   expect(response.status).toBe(200);
   const posted = harness.fake
     .callsTo(RESPONSE_URL_TARGET)
@@ -139,12 +138,7 @@ describe('Similar through Slack', () => {
       message: { ...thread, type: 'message', ts: '1700000300.000300', thread_ts: THREAD_TS },
     };
     const posted = harness.fake.callsTo('chat.postEphemeral').length;
-    const response = await postSigned(
-      harness.eventsUrl,
-      interactionBody(payload),
-      FORM_CONTENT_TYPE,
-      SIGNING_SECRET,
-    );
+    const response = await postInteraction(harness.eventsUrl, payload);
     expect(response.status).toBe(200);
     // Privately to the one who clicked, in the thread of the card (chat.postEphemeral).
     const calls = harness.fake.callsTo('chat.postEphemeral').slice(posted);

@@ -20,14 +20,14 @@ import { runCli } from '../../src/cli.ts';
 import { buildBot, openStoreAt } from '../../src/compose.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { RESPONSE_URL_TARGET } from '../helpers/fake-slack-api.ts';
-import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../helpers/slack-harness.ts';
-import { blockActionsPayload, slashCommandFields } from '../helpers/slack-payloads.ts';
 import {
-  FORM_CONTENT_TYPE,
-  formBody,
-  interactionBody,
-  postSigned,
-} from '../helpers/slack-signing.ts';
+  type HttpHarness,
+  postInteraction,
+  SIGNING_SECRET,
+  startHttpHarness,
+} from '../helpers/slack-harness.ts';
+import { blockActionsPayload, slashCommandFields } from '../helpers/slack-payloads.ts';
+import { FORM_CONTENT_TYPE, formBody, postSigned } from '../helpers/slack-signing.ts';
 
 const NOW = new Date('2026-12-04T15:00:00Z');
 const ORGANISER = 'U0ORGANI1';
@@ -91,12 +91,7 @@ async function click(
   const id = `click-${clicks}`;
   const payload = blockActionsPayload(actionId, value, harness.fake.responseUrl(id));
   payload.user = { id: userId, username: 'x', name: 'x', team_id: 'T0TEAM001' };
-  const response = await postSigned(
-    harness.eventsUrl,
-    interactionBody(payload),
-    FORM_CONTENT_TYPE,
-    SIGNING_SECRET,
-  );
+  const response = await postInteraction(harness.eventsUrl, payload);
   expect(response.status).toBe(200);
   return harness.fake.callsTo(RESPONSE_URL_TARGET).filter((r) => r.responseId === id);
 }

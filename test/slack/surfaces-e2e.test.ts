@@ -10,7 +10,12 @@ import { encodeRequest } from '../../src/bot/results-request.ts';
 import type { Replies } from '../../src/bot/types.ts';
 import { buildBot } from '../../src/compose.ts';
 import { RESPONSE_URL_TARGET, type RecordedRequest } from '../helpers/fake-slack-api.ts';
-import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../helpers/slack-harness.ts';
+import {
+  type HttpHarness,
+  postInteraction,
+  SIGNING_SECRET,
+  startHttpHarness,
+} from '../helpers/slack-harness.ts';
 import {
   appMentionBody,
   BOT_ID,
@@ -19,12 +24,7 @@ import {
   TEAM_ID,
   USER_ID,
 } from '../helpers/slack-payloads.ts';
-import {
-  FORM_CONTENT_TYPE,
-  interactionBody,
-  JSON_CONTENT_TYPE,
-  postSigned,
-} from '../helpers/slack-signing.ts';
+import { JSON_CONTENT_TYPE, postSigned } from '../helpers/slack-signing.ts';
 
 let harness: HttpHarness<Replies>;
 let paperId: string;
@@ -79,12 +79,7 @@ function clickOn(surface: Surface, actionId: string, value: string, responseId: 
 async function click(surface: Surface, actionId: string, value: string) {
   const id = `r${Math.random().toString(36).slice(2)}`;
   const before = harness.fake.requests.length;
-  const response = await postSigned(
-    harness.eventsUrl,
-    interactionBody(clickOn(surface, actionId, value, id)),
-    FORM_CONTENT_TYPE,
-    SIGNING_SECRET,
-  );
+  const response = await postInteraction(harness.eventsUrl, clickOn(surface, actionId, value, id));
   expect(response.status).toBe(200);
   const sent = harness.fake.requests.slice(before);
   expect(sent).toHaveLength(1); // one answer, one place
@@ -166,11 +161,9 @@ describe('when the answer to a click cannot be delivered', () => {
   it('tells the clicker privately instead of only logging it', async () => {
     harness.fake.script(RESPONSE_URL_TARGET, { kind: 'http_status', status: 404 }, { times: 1 });
     const before = harness.fake.requests.length;
-    const response = await postSigned(
+    const response = await postInteraction(
       harness.eventsUrl,
-      interactionBody(clickOn('public thread', ACTION_IDS.paperShare, paperId, 'dead')),
-      FORM_CONTENT_TYPE,
-      SIGNING_SECRET,
+      clickOn('public thread', ACTION_IDS.paperShare, paperId, 'dead'),
     );
     expect(response.status).toBe(200);
     const sent = harness.fake.requests.slice(before).map(where);
@@ -193,11 +186,9 @@ describe('when the bot may not post ephemerally in the thread', () => {
       },
     );
     const before = harness.fake.requests.length;
-    await postSigned(
+    await postInteraction(
       harness.eventsUrl,
-      interactionBody(clickOn('public thread', ACTION_IDS.resultsNext, next(), 'fallback')),
-      FORM_CONTENT_TYPE,
-      SIGNING_SECRET,
+      clickOn('public thread', ACTION_IDS.resultsNext, next(), 'fallback'),
     );
     const sent = harness.fake.requests.slice(before).map(where);
     expect(sent.map((s) => s.target)).toEqual(['chat.postEphemeral', RESPONSE_URL_TARGET]);
