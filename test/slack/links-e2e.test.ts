@@ -3,7 +3,8 @@
  * signed like Slack's and shaped as Slack sends them, the fake Web API recording what the bot
  * asked of Slack. A known poster link is unfurled and an unknown one is not; "Find posters
  * about this" answers only its user, in the thread, on topic; "Find a poster" opens the form
- * within the trigger's 3 s, and the form is submitted and paged in place.
+ * within the trigger's 3 s, and the form is submitted and paged in place; `/poster` alone opens
+ * it where sessions are dated and shows the help where they are not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS, FORM_IDS } from '../../src/blocks/ids.ts';
@@ -26,8 +27,18 @@ import {
   startHttpHarness,
 } from '../helpers/slack-harness.ts';
 import { allText, slackLimitViolations } from '../helpers/slack-limits.ts';
-import { blockActionsPayload, CHANNEL_ID, USER_ID } from '../helpers/slack-payloads.ts';
-import { JSON_CONTENT_TYPE, postSigned } from '../helpers/slack-signing.ts';
+import {
+  blockActionsPayload,
+  CHANNEL_ID,
+  slashCommandFields,
+  USER_ID,
+} from '../helpers/slack-payloads.ts';
+import {
+  FORM_CONTENT_TYPE,
+  formBody,
+  JSON_CONTENT_TYPE,
+  postSigned,
+} from '../helpers/slack-signing.ts';
 
 /** A seed poster: its page on the virtual site and its OpenReview forum. */
 const KNOW_THYSELF = 'Know Thyself: Transferable Visual Control Policies Through Robot-Awareness';
@@ -271,5 +282,48 @@ describe('a click on an unfurled card', () => {
       .callsTo(RESPONSE_URL_TARGET)
       .filter((r) => r.responseId === 'unfurl-click');
     expect(replaced).toEqual([]);
+  });
+});
+
+describe('`/poster` with no words', () => {
+  /** `/poster` (empty) to a bot over `dataDir`; what it acked and the views it opened. */
+  async function blankCommand(dataDir: string) {
+    const bot = buildBot(dataDir);
+    const own = await startHttpHarness({
+      replies: bot.replies,
+      app: { listeners: { links: bot.replies } },
+    });
+    try {
+      const response = await postSigned(
+        own.eventsUrl,
+        formBody(slashCommandFields('', own.fake.responseUrl())),
+        FORM_CONTENT_TYPE,
+        SIGNING_SECRET,
+      );
+      expect(response.status).toBe(200);
+      return { acked: response.text, opened: own.fake.callsTo('views.open') };
+    } finally {
+      await own.close();
+    }
+  }
+
+  it('opens the search form, with session and day filters, when sessions are dated', async () => {
+    const { opened } = await blankCommand('test/fixtures/catalog/scheduled');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.params.trigger_id).toBe(slashCommandFields('', '').trigger_id);
+    const form = JSON.parse(opened[0]!.params.view as string) as {
+      callback_id: string;
+      blocks: { block_id: string }[];
+    };
+    expect(form.callback_id).toBe(FORM_IDS.view);
+    expect(form.blocks.map((b) => b.block_id)).toEqual(
+      expect.arrayContaining([FORM_IDS.query, FORM_IDS.session, FORM_IDS.day]),
+    );
+  });
+
+  it('answers with the help on an undated catalog (no form to filter by time)', async () => {
+    const { acked, opened } = await blankCommand('data');
+    expect(opened).toEqual([]);
+    expect(acked).toContain('Find posters with `/poster`');
   });
 });
