@@ -13,7 +13,11 @@ export const MAX_ABSTRACT = 8000;
 const ABSTRACT_CHUNK = 2900;
 
 /** The full abstract of one paper, with its links and the Share and Similar buttons. */
-export function renderAbstract(paper: Paper, sessions: ReadonlyMap<string, Session>): SlackMessage {
+export function renderAbstract(
+  paper: Paper,
+  sessions: ReadonlyMap<string, Session>,
+  { share = true }: { share?: boolean } = {},
+): SlackMessage {
   const heading = [
     renderTitle(paper),
     renderAuthors(paper.authors, []),
@@ -44,7 +48,7 @@ export function renderAbstract(paper: Paper, sessions: ReadonlyMap<string, Sessi
     type: 'actions',
     block_id: 'abstract_actions',
     elements: [
-      button('Share', ACTION_IDS.paperShare, paper.id),
+      ...(share ? [button('Share', ACTION_IDS.paperShare, paper.id)] : []),
       button('Similar', ACTION_IDS.similarShow, paper.id),
       saveButton(paper, { actionId: ACTION_IDS.paperAbstract, value: paper.id }),
     ],

@@ -64,6 +64,8 @@ function createFeatures(deps: RepliesDeps): {
   features: Feature[];
   plan: PlanFeature;
   links: LinksFeature;
+  /** Every feature's buttons, by action id. */
+  actions: Routes<ActionHandler>;
 } {
   let finds: Routes<(request: ResultsRequest) => Found> = new Map();
   let actions: Routes<ActionHandler> = new Map();
@@ -105,7 +107,7 @@ function createFeatures(deps: RepliesDeps): {
   ];
   finds = merge(features, (f) => f.finds as Record<string, (r: ResultsRequest) => Found>);
   actions = merge(features, (f) => f.actions);
-  return { features, plan, links };
+  return { features, plan, links, actions };
 }
 
 /** Neighbours of the catalogue, built when first asked for (see {@link RepliesDeps.similar}). */
@@ -126,10 +128,9 @@ function similarOnFirstUse({ catalog, authors }: RepliesDeps): SimilarIndex {
 }
 
 export function createReplies(deps: RepliesDeps): Replies & LinkReplies {
-  const { features, plan, links } = createFeatures(deps);
+  const { features, plan, links, actions } = createFeatures(deps);
   const commands = merge(features, (f) => f.command as IntentTable<CommandIntent>);
   const mentions = merge(features, (f) => f.mention as IntentTable<Intent>);
-  const actions = merge(features, (f) => f.actions);
   // Lets the question reader tell a name from a topic ("papers from yi tay"); a near miss
   // ("learning by doing" ~ Li Dong) is not a name the catalog knows.
   const people = { knowsName: (name: string) => deps.authors.find(name).kind === 'people' };
@@ -137,7 +138,7 @@ export function createReplies(deps: RepliesDeps): Replies & LinkReplies {
   return {
     command(text, asker) {
       // links (issue 13): no words while sessions are dated opens the search form.
-      const form = text.trim() === '' ? links.emptyCommand() : undefined;
+      const form = text.trim() === '' ? links.emptyCommand(asker) : undefined;
       if (form) return { kind: 'view', view: form };
       const intent = readCommand(text, people);
       const where = on(asker, 'command');
@@ -156,7 +157,10 @@ export function createReplies(deps: RepliesDeps): Replies & LinkReplies {
       if (actions.has(kind)) deps.stats?.click(kind);
       return then(routeAction(actions, actionId)(value, where), (reply) =>
         'message' in reply
-          ? then(personalise(plan, reply.message, where), (message) => ({ ...reply, message }))
+          ? then(personalise(plan, reply.message, seenOn(reply, where)), (message) => ({
+              ...reply,
+              message,
+            }))
           : reply,
       );
     },
@@ -168,11 +172,39 @@ export function createReplies(deps: RepliesDeps): Replies & LinkReplies {
       );
     },
     home: (asker) => plan.home(on(asker, 'home')),
-    unfurl: (urls) => links.unfurl(urls),
-    aboutMessage: (text, asker) => links.aboutMessage(text, asker),
-    searchForm: (request) => links.searchForm(request),
-    emptyCommand: () => links.emptyCommand(),
+    // An unfurl is public: Save for everyone (none without a store), not the sharer's choice.
+    async unfurl(urls, sharer) {
+      const cards = new Map<string, { blocks: SlackMessage['blocks'] }>();
+      const everyone: Asker = { ...sharer, surface: 'thread' };
+      for (const [url, card] of links.unfurl(urls)) {
+        const shown = await personalise(plan, { text: url, blocks: card.blocks }, everyone);
+        cards.set(url, { blocks: shown.blocks });
+      }
+      return cards;
+    },
+    // Both answers are seen by the asker alone: their cards say what they saved.
+    aboutMessage: (text, asker) =>
+      personalise(plan, links.aboutMessage(text, asker), { ...asker, surface: 'command' }),
+    searchForm: (request, asker) => {
+      const view = links.searchForm(request, asker);
+      return then(
+        personalise(plan, { text: '', blocks: view.blocks }, { ...asker, surface: 'modal' }),
+        ({ blocks }) => ({ ...view, blocks }),
+      );
+    },
+    emptyCommand: (asker) => links.emptyCommand(asker),
   };
+}
+
+/**
+ * Who will see an answer to a click, for marking its cards: a Share is posted for everyone
+ * (never "Saved" for the sharer's choice); any other message answer reaches the clicker alone,
+ * even under a public message.
+ */
+function seenOn(reply: Reply, where: Asker): Asker {
+  if (reply.kind === 'in_channel') return { ...where, surface: 'thread' };
+  const shownAlone = where.surface === 'thread' || where.surface === 'digest_thread';
+  return shownAlone ? { ...where, surface: 'command' } : where;
 }
 
 /** `f(value)`, synchronously when `value` is not a promise. */

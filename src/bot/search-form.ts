@@ -74,13 +74,15 @@ export interface RawFormInput {
 }
 
 /**
- * What the form is asked to show: blank (just opened), as submitted, or another page of
- * what was submitted (`metadata`: the modal's `private_metadata`, see {@link encodeFormInput}).
+ * What the form is asked to show: blank (just opened), as submitted, another page of what
+ * was submitted, or the page shown again (after a Save in it) (`metadata`: the modal's
+ * `private_metadata`, see {@link encodeFormInput}).
  */
 export type FormRequest =
   | { kind: 'open' }
   | { kind: 'submit'; values: RawFormInput }
-  | { kind: 'page'; metadata: string; page: number };
+  | { kind: 'page'; metadata: string; page: number }
+  | { kind: 'refresh'; metadata: string };
 
 /** What a client sent, kept only where it is one of the form's own choices. */
 export function readFormInput(raw: RawFormInput, options: FormOptions): FormInput {
@@ -148,10 +150,23 @@ export function describeFilters(input: FormInput, options: FormOptions): string 
 
 /**
  * The form's state for the modal's `private_metadata` (≤ 3,000 chars: a query of at most
- * 200 characters and three values of at most 75 stay far below, even JSON-escaped).
+ * 200 characters, three values of at most 75 and the page shown stay far below, even
+ * JSON-escaped).
  */
-export function encodeFormInput(input: FormInput): string {
-  return JSON.stringify(input);
+export function encodeFormInput(input: FormInput, page = 0): string {
+  return JSON.stringify(page > 0 ? { ...input, page } : input);
+}
+
+/** The page of results the metadata says is shown; 0 for anything else. */
+export function decodeFormPage(text: string): number {
+  try {
+    const page: unknown = (JSON.parse(text) as { page?: unknown } | null)?.page;
+    return Number.isInteger(page) && (page as number) > 0 && (page as number) <= 10_000
+      ? (page as number)
+      : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** Parses `private_metadata` back; anything malformed is an empty form. */

@@ -107,16 +107,25 @@ export interface LinkReplies {
    * Cards for the pasted links that name a paper of the catalog, keyed by the link as given;
    * other links are left out (nothing to unfurl).
    */
-  unfurl(urls: readonly string[]): Map<string, { blocks: SlackMessage['blocks'] }>;
-  /** "Find posters about this" on a message: its text, decoded; the answer is private. */
-  aboutMessage(text: string, asker: Asker): SlackMessage;
-  /** The search form ("Find a poster"): blank, as submitted, or another page of results. */
-  searchForm(request: FormRequest): BotView;
+  unfurl(
+    urls: readonly string[],
+    sharer: Asker,
+  ): Promise<Map<string, { blocks: SlackMessage['blocks'] }>>;
+  /**
+   * "Find posters about this" on a message: its text, decoded; the answer is private, its
+   * cards marked for `asker` (Saved).
+   */
+  aboutMessage(text: string, asker: Asker): SlackMessage | Promise<SlackMessage>;
+  /**
+   * The search form ("Find a poster"): blank, as submitted, another page of results, or the
+   * page shown again after a Save in it; its cards marked for `asker`.
+   */
+  searchForm(request: FormRequest, asker: Asker): BotView | Promise<BotView>;
   /**
    * What `/poster` with no words opens instead of the help: the search form while the
    * schedule has dated sessions (days and sessions to pick from); undefined otherwise.
    */
-  emptyCommand(): BotView | undefined;
+  emptyCommand(asker: Asker): BotView | undefined;
 }
 
 /**

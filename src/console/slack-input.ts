@@ -85,19 +85,25 @@ export async function askReplies(
 }
 
 /** links (issue 13): a pasted link, "Find posters about this", "Find a poster". */
-function askLinks(
+async function askLinks(
   replies: Partial<LinkReplies>,
   input: Extract<SlackInput, { kind: 'link' | 'about' | 'find' }>,
   asker: Asker,
-): Answer {
+): Promise<Answer> {
   const { unfurl, aboutMessage, searchForm } = replies;
   if (!unfurl || !aboutMessage || !searchForm) {
     return { kind: 'ephemeral', message: renderNotice('Links and shortcuts are not set up here.') };
   }
-  if (input.kind === 'about')
-    return { kind: 'ephemeral', message: aboutMessage(input.text, asker) };
-  if (input.kind === 'find') return { kind: 'view', view: searchForm({ kind: 'open' }) };
-  const card = unfurl([input.url]).get(input.url);
+  if (input.kind === 'about') {
+    return { kind: 'ephemeral', message: await aboutMessage(input.text, asker) };
+  }
+  if (input.kind === 'find') {
+    return {
+      kind: 'view',
+      view: await searchForm({ kind: 'open' }, { ...asker, surface: 'modal' }),
+    };
+  }
+  const card = (await unfurl([input.url], asker)).get(input.url);
   if (card === undefined) {
     return {
       kind: 'ephemeral',

@@ -9,7 +9,7 @@ import { ACTION_IDS } from '../../src/blocks/ids.ts';
 import type { SlackMessage } from '../../src/blocks/message.ts';
 import { createReplies } from '../../src/bot/replies.ts';
 import { encodeRequest } from '../../src/bot/results-request.ts';
-import type { Asker, BotView, Replies, Reply } from '../../src/bot/types.ts';
+import type { Asker, BotView, Reply } from '../../src/bot/types.ts';
 import type { Paper, Session } from '../../src/catalog/types.ts';
 import { createAuthorIndex } from '../../src/search/author-index.ts';
 import { createPaperIndex } from '../../src/search/paper-index.ts';
@@ -32,9 +32,12 @@ const TEAM = 'T1';
 const me: Asker = { userId: 'U1', teamId: TEAM, surface: 'command' };
 
 let store: Store;
-let replies: Replies;
+let replies: ReturnType<typeof createReplies>;
+/** What the replies counted for the organisers' report: [user, query, results]. */
+let counted: [string, string, number][];
 beforeEach(() => {
   store = openStore(':memory:');
+  counted = [];
   replies = createReplies({
     index: createPaperIndex(PAPERS),
     authors: createAuthorIndex(PAPERS),
@@ -42,6 +45,7 @@ beforeEach(() => {
     pageSize: 5,
     now: () => new Date('2030-05-01T08:00:00Z'),
     store,
+    stats: { query: (...row) => counted.push(row), click() {}, sent() {} },
   });
 });
 afterEach(() => store.close());
@@ -192,6 +196,60 @@ describe('the Home tab', () => {
     await store.plans.save({ teamId: TEAM, userId: 'U1' }, 'g1');
     const reply = messageOf(await replies.command('plan', me));
     expect(reply.text).toMatch(/^Your poster plan: 1 poster in 1 session\. Open my Home tab/);
+  });
+});
+
+describe('Saved only where the asker alone sees it', () => {
+  const owner = { teamId: TEAM, userId: 'U1' };
+  const inThread: Asker = { ...me, surface: 'thread' };
+  const inModal: Asker = { ...me, surface: 'modal' };
+
+  it('a Share posts the card for everyone without the sharer’s choice on it', async () => {
+    await store.plans.save(owner, 'g1');
+    const shared = await replies.action(ACTION_IDS.paperShare, 'g1', me);
+    expect(shared.kind).toBe('in_channel');
+    expect(saveLabels(messageOf(shared).blocks)).toEqual({ g1: 'Save' });
+  });
+
+  it('a private answer to a click under a public message shows what the clicker saved', async () => {
+    await store.plans.save(owner, 'g1');
+    const abstract = await replies.action(ACTION_IDS.paperAbstract, 'g1', inThread);
+    expect(abstract.kind).toBe('ephemeral');
+    expect(saveLabels(messageOf(abstract).blocks)).toEqual({ g1: 'Saved ✓' });
+  });
+
+  it('"Find posters about this" marks what the asker saved, and is counted', async () => {
+    await store.plans.save(owner, 'g1');
+    const answer = await replies.aboutMessage(
+      'Has anyone seen work on graph networks here?',
+      inThread,
+    );
+    expect(saveLabels(answer.blocks)).toEqual({ g1: 'Saved ✓', g2: 'Save' });
+    expect(counted).toEqual([['U1', 'graph networks', 2]]);
+  });
+
+  it('the search form marks what the asker saved, shows a Save in place, and counts once', async () => {
+    await store.plans.save(owner, 'g1');
+    const form = await replies.searchForm({ kind: 'submit', values: { query: 'graph' } }, inModal);
+    const cards = { text: '', blocks: form.blocks };
+    expect(saveLabels(form.blocks)).toEqual({ g1: 'Saved ✓', g2: 'Save' });
+    // A Save in the form toggles the plan; the form, shown again, says so.
+    await replies.action(ACTION_IDS.planToggle, saveValue(cards, 'g2'), inModal);
+    const metadata = form.privateMetadata ?? '';
+    const again = await replies.searchForm({ kind: 'refresh', metadata }, inModal);
+    expect(saveLabels(again.blocks)).toEqual({ g1: 'Saved ✓', g2: 'Saved ✓' });
+    // The submitted search is counted; showing it again is not.
+    expect(counted).toEqual([['U1', 'graph', 2]]);
+  });
+
+  it('an abstract opened in a modal has no Share (no conversation to post into)', async () => {
+    const abstract = messageOf(await replies.action(ACTION_IDS.paperAbstract, 'v1', inModal));
+    const ids = abstract.blocks.flatMap((b) =>
+      b.type === 'actions' ? b.elements.map((e) => ('action_id' in e ? e.action_id : '')) : [],
+    );
+    expect(ids).toEqual([ACTION_IDS.similarShow, ACTION_IDS.planToggle]);
+    const inPrivate = messageOf(await replies.action(ACTION_IDS.paperAbstract, 'v1', me));
+    expect(JSON.stringify(inPrivate.blocks)).toContain(ACTION_IDS.paperShare);
   });
 });
 

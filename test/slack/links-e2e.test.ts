@@ -11,6 +11,7 @@ import { ACTION_IDS, FORM_IDS } from '../../src/blocks/ids.ts';
 import type { SlackMessage } from '../../src/blocks/message.ts';
 import type { Replies } from '../../src/bot/types.ts';
 import { buildBot } from '../../src/compose.ts';
+import { openStore, type Store } from '../../src/store/store.ts';
 import { RESPONSE_URL_TARGET } from '../helpers/fake-slack-api.ts';
 import {
   globalShortcutPayload,
@@ -31,6 +32,7 @@ import {
   blockActionsPayload,
   CHANNEL_ID,
   slashCommandFields,
+  TEAM_ID,
   USER_ID,
 } from '../helpers/slack-payloads.ts';
 import {
@@ -48,14 +50,20 @@ const UNKNOWN_FORUM = 'https://openreview.net/forum?id=NotInTheSeed1';
 const THREAD_TS = '1700000400.000001';
 
 let harness: HttpHarness<Replies>;
+let store: Store;
 beforeAll(async () => {
-  const bot = buildBot('data');
+  // As src/main.ts builds it: with a store, so cards carry Save.
+  store = openStore(':memory:');
+  const bot = buildBot('data', { store });
   harness = await startHttpHarness({
     replies: bot.replies,
     app: { listeners: { links: bot.replies } },
   });
 });
-afterAll(() => harness.close());
+afterAll(async () => {
+  await harness.close();
+  await store.close();
+});
 
 function postEvent(body: Record<string, unknown>) {
   return postSigned(harness.eventsUrl, JSON.stringify(body), JSON_CONTENT_TYPE, SIGNING_SECRET);
@@ -251,6 +259,38 @@ describe('"Find a poster": the search form', () => {
     };
     expect(pushed.type).toBe('modal');
     expect(JSON.stringify(pushed.blocks)).toContain('Know Thyself');
+  });
+});
+
+describe('Save inside the search form', () => {
+  it('saves, and shows the same page again with Saved, instead of stacking modals', async () => {
+    const submitted = await interact(
+      viewSubmissionPayload(
+        { type: 'modal', callback_id: FORM_IDS.view, blocks: [], private_metadata: '' },
+        { [FORM_IDS.query]: { [FORM_IDS.query]: { type: 'plain_text_input', value: 'robot' } } },
+      ),
+    );
+    const form = (JSON.parse(submitted.text) as { view: Record<string, unknown> }).view;
+    const save = JSON.stringify(form.blocks).match(/"action_id":"plan_toggle","value":"([^"]+)"/);
+    expect(save).not.toBeNull();
+    const pushesBefore = harness.fake.callsTo('views.push').length;
+    const updatesBefore = harness.fake.callsTo('views.update').length;
+    const clicked = await interact(
+      viewBlockActionsPayload(
+        { ...form, callback_id: FORM_IDS.view },
+        ACTION_IDS.planToggle,
+        JSON.parse(`"${save![1]}"`) as string,
+      ),
+    );
+    expect(clicked.status).toBe(200);
+    expect(harness.fake.callsTo('views.push')).toHaveLength(pushesBefore);
+    const updates = harness.fake.callsTo('views.update').slice(updatesBefore);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.params.view_id).toBe('V0FORM0001');
+    const redrawn = updates[0]!.params.view as string;
+    expect(redrawn).toContain('Saved ✓');
+    expect(redrawn).toContain('for ‘robot’');
+    expect(await store.plans.saved({ teamId: TEAM_ID, userId: USER_ID })).toHaveLength(1);
   });
 });
 

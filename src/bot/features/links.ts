@@ -15,6 +15,7 @@ import { messageQuery } from '../message-query.ts';
 import { hitItem } from '../pages.ts';
 import {
   decodeFormInput,
+  decodeFormPage,
   describeFilters,
   encodeFormInput,
   type FormRequest,
@@ -36,10 +37,10 @@ export interface LinksFeature extends Feature {
   unfurl(urls: readonly string[]): Map<string, { blocks: SlackMessage['blocks'] }>;
   /** "Find posters about this": the posters a message's text (decoded) is about. */
   aboutMessage(text: string, asker: Asker): SlackMessage;
-  /** The search form: blank, as submitted, or a page of its results. */
-  searchForm(request: FormRequest): BotView;
+  /** The search form: blank, as submitted, or a page of its results, for `asker`. */
+  searchForm(request: FormRequest, asker: Asker): BotView;
   /** The search form while sessions are dated, for `/poster` with no words. */
-  emptyCommand(): BotView | undefined;
+  emptyCommand(asker: Asker): BotView | undefined;
 }
 
 export function createLinksFeature(context: BotContext, search: SearchFeature): LinksFeature {
@@ -51,13 +52,17 @@ export function createLinksFeature(context: BotContext, search: SearchFeature): 
   /** What was filled in, checked against the form's own choices. */
   function formInputOf(request: FormRequest): FormInput {
     if (request.kind === 'submit') return readFormInput(request.values, options);
-    if (request.kind === 'page') return decodeFormInput(request.metadata, options);
+    if (request.kind === 'page' || request.kind === 'refresh') {
+      return decodeFormInput(request.metadata, options);
+    }
     return { query: '' };
   }
 
-  function results(input: FormInput, page: number): FormResults {
+  /** What the form shows for `input` at `page`, and how many posters it found in all. */
+  function results(input: FormInput, page: number): { shown: FormResults; total: number } {
     if (!isFilled(input)) {
-      return { kind: 'notice', text: 'Type a few words or choose a filter, then Search.' };
+      const text = 'Type a few words or choose a filter, then Search.';
+      return { shown: { kind: 'notice', text }, total: 0 };
     }
     const filter = hasFilters(input) ? formFilter(input, catalog, timeZone) : undefined;
     const items =
@@ -69,38 +74,44 @@ export function createLinksFeature(context: BotContext, search: SearchFeature): 
         : index.search(input.query, filter && { filter }).map(hitItem);
     const filters = describeFilters(input, options);
     const asked = [input.query && `‘${input.query}’`, filters].filter(Boolean).join(', ');
-    if (items.length === 0) return { kind: 'notice', text: `No posters for ${asked}.` };
+    if (items.length === 0) {
+      return { shown: { kind: 'notice', text: `No posters for ${asked}.` }, total: 0 };
+    }
     const pages = Math.ceil(items.length / pageSize);
     const shown = Math.min(Math.max(0, page), pages - 1);
     const first = shown * pageSize;
     const onPage = items.slice(first, first + pageSize);
+    const heading =
+      pages === 1
+        ? `${items.length} ${items.length === 1 ? 'poster' : 'posters'} for ${asked}`
+        : `Posters ${first + 1}–${first + onPage.length} of ${items.length} for ${asked}`;
     return {
-      kind: 'page',
-      heading:
-        pages === 1
-          ? `${items.length} ${items.length === 1 ? 'poster' : 'posters'} for ${asked}`
-          : `Posters ${first + 1}–${first + onPage.length} of ${items.length} for ${asked}`,
-      items: onPage,
-      page: shown,
-      pages,
+      shown: { kind: 'page', heading, items: onPage, page: shown, pages },
+      total: items.length,
     };
   }
 
-  function searchForm(request: FormRequest): BotView {
+  function pageOf(request: FormRequest): number {
+    if (request.kind === 'page') return request.page;
+    return request.kind === 'refresh' ? decodeFormPage(request.metadata) : 0;
+  }
+
+  function searchForm(request: FormRequest, asker: Asker): BotView {
     const input = formInputOf(request);
-    const page = request.kind === 'page' ? request.page : 0;
+    const found = request.kind === 'open' ? undefined : results(input, pageOf(request));
+    const shown = found?.shown;
+    // Words searched from the form count like any other search (filters alone are not a
+    // search to report); its pages and redraws do not count again.
+    if (request.kind === 'submit' && input.query !== '' && found) {
+      context.stats?.query(asker.userId, input.query, found.total);
+    }
     return {
       type: 'modal',
       title: FORM_TITLE,
       submit: FORM_SUBMIT,
       callbackId: FORM_IDS.view,
-      privateMetadata: encodeFormInput(input),
-      blocks: renderSearchForm({
-        options,
-        input,
-        sessions,
-        results: request.kind === 'open' ? { kind: 'empty' } : results(input, page),
-      }),
+      privateMetadata: encodeFormInput(input, shown?.kind === 'page' ? shown.page : 0),
+      blocks: renderSearchForm({ options, input, sessions, results: shown ?? { kind: 'empty' } }),
     };
   }
 
@@ -114,19 +125,19 @@ export function createLinksFeature(context: BotContext, search: SearchFeature): 
       }
       return cards;
     },
-    aboutMessage(text) {
+    aboutMessage(text, asker) {
       const asked = messageQuery(text);
       if (asked.kind === 'empty') {
         return renderNotice(
           `${asked.reason} Try the shortcut on a message that names a topic, or /poster <keywords>.`,
         );
       }
-      return search.topic(asked.query);
+      return search.asked(asker, asked.query);
     },
     searchForm,
-    emptyCommand() {
+    emptyCommand(asker) {
       const dated = catalog.sessions.some((s) => s.start !== undefined);
-      return dated ? searchForm({ kind: 'open' }) : undefined;
+      return dated ? searchForm({ kind: 'open' }, asker) : undefined;
     },
   };
 }

@@ -20,8 +20,12 @@ export function createPaperActionsFeature({ index, sessions }: BotContext): Feat
   return {
     name: 'paper-actions',
     actions: {
-      [ACTION_IDS.paperAbstract]: (id) =>
-        withPaper(id, (paper) => ({ kind: 'ephemeral', message: renderAbstract(paper, sessions) })),
+      // In a modal (the search form) there is no conversation to share into: no Share.
+      [ACTION_IDS.paperAbstract]: (id, asker) =>
+        withPaper(id, (paper) => ({
+          kind: 'ephemeral',
+          message: renderAbstract(paper, sessions, { share: asker.surface !== 'modal' }),
+        })),
       [ACTION_IDS.paperShare]: (id, asker) =>
         withPaper(id, (paper) => ({
           kind: 'in_channel',

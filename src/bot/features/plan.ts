@@ -175,9 +175,15 @@ export function personalise(
     : personaliseCards(message, marks);
 }
 
-/** Whether only the asker sees where the answer goes: a private answer or their DM. */
+/** Whether only the asker sees where the answer goes: a private answer, their DM, a view. */
 function isPrivate(surface: Surface | undefined): boolean {
-  return surface === undefined || surface === 'command' || surface === 'dm' || surface === 'home';
+  return (
+    surface === undefined ||
+    surface === 'command' ||
+    surface === 'dm' ||
+    surface === 'home' ||
+    surface === 'modal'
+  );
 }
 
 function ownerOf(asker: Asker): PlanOwner | undefined {

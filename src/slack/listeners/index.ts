@@ -49,6 +49,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     { type: 'block_actions', action_id: POSTER_ACTION_ID },
     createPosterAction({
       replies,
+      links: deps.links,
       log: logger.child({ module: 'poster-action' }),
       durableKeys: deps.durableKeys,
     }),

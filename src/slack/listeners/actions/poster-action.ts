@@ -10,9 +10,9 @@ import type {
   BlockElementAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { ACTION_IDS } from '../../../blocks/ids.ts';
+import { ACTION_IDS, FORM_IDS } from '../../../blocks/ids.ts';
 import type { SlackMessage } from '../../../blocks/message.ts';
-import type { Replies, Reply } from '../../../bot/types.ts';
+import type { BotView, LinkReplies, Replies, Reply } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
 import { type ClickBody, type ClickPlace, deliveryOf, placeOfClick } from '../../click-delivery.ts';
 import {
@@ -65,6 +65,8 @@ export function actionValue(action: BlockElementAction): string {
 
 export interface PosterActionDeps {
   replies: Replies;
+  /** The search form, shown again after a Save in it (issue 13); absent without links. */
+  links?: LinkReplies | undefined;
   log: Logger;
   /** Drops a repeated Share (double click, replayed request); see src/slack/dedupe.ts. */
   durableKeys?: DurableKeys | undefined;
@@ -86,7 +88,7 @@ const FILE_FAILED_MESSAGE: SlackMessage = {
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-export function createPosterAction({ replies, log, durableKeys }: PosterActionDeps) {
+export function createPosterAction({ replies, links, log, durableKeys }: PosterActionDeps) {
   /** Sends `reply` where `place` says; false (logged) when Slack refused it. */
   const deliver = async (args: ActionArgs, reply: Reply, place: ClickPlace): Promise<boolean> => {
     const { body, client, respond } = args;
@@ -135,26 +137,35 @@ export function createPosterAction({ replies, log, durableKeys }: PosterActionDe
   };
 
   /**
-   * A card's button clicked in a modal (the search form): its answer (an abstract, similar
-   * posters) is pushed as a modal on top (`views.push`, within the click's 3 s trigger), so
-   * closing it returns to the results. Slack stacks at most three views; past that the push
-   * is refused and logged.
+   * A card's button clicked in a modal (the search form, or a poster opened on top of it).
+   * A new answer (an abstract, similar posters) is pushed as a modal on top (`views.push`,
+   * within the click's 3 s trigger), so closing it returns to the results; Slack stacks at
+   * most three views, past that the push is refused and logged. A Save changes the view it
+   * was clicked in instead (`views.update`): the form shows its page again, a poster on top
+   * its redrawn card, each button now saying Saved.
    */
   const answerInModal = async (args: ActionArgs, team: { teamId?: string }): Promise<void> => {
     const { action, body, client } = args;
     const userId = body.user.id;
     const actionId = action.action_id;
+    const shown = body.view;
+    if (shown === undefined) return;
+    const asker = { userId, ...team, surface: 'modal' as const };
     try {
-      const reply = await replies.action(actionId, actionValue(action), {
-        userId,
-        ...team,
-        surface: 'modal',
-      });
-      const view =
-        reply.kind === 'view'
-          ? reply.view
-          : { type: 'modal' as const, title: 'Poster', blocks: reply.message.blocks };
-      await client.views.push({ trigger_id: body.trigger_id, view: modalView(view) });
+      const reply = await replies.action(actionId, actionValue(action), asker);
+      const update = (view: BotView) =>
+        client.views.update({ view_id: shown.id, hash: shown.hash, view: modalView(view) });
+      if (links && shown.callback_id === FORM_IDS.view && actionId === ACTION_IDS.planToggle) {
+        const metadata = shown.private_metadata ?? '';
+        await update(await links.searchForm({ kind: 'refresh', metadata }, asker));
+      } else if (reply.kind === 'view') {
+        await client.views.push({ trigger_id: body.trigger_id, view: modalView(reply.view) });
+      } else {
+        const view = { type: 'modal' as const, title: 'Poster', blocks: reply.message.blocks };
+        if (reply.kind === 'replace') await update(view);
+        else await client.views.push({ trigger_id: body.trigger_id, view: modalView(view) });
+      }
+      // After the view: the trigger_id a push needs is good for 3 s only.
       await republishHome(args, reply);
     } catch (error) {
       logSlackFailure(log, error, { actionId, userId }, 'could not answer a click in a modal');

@@ -9,6 +9,7 @@ import { FORM_IDS } from '../../../blocks/ids.ts';
 import type { LinkReplies } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
 import { logSlackFailure } from '../../errors.ts';
+import { teamOf } from '../../team.ts';
 import { modalView } from '../../views.ts';
 import { actionValue } from './poster-action.ts';
 
@@ -33,7 +34,9 @@ export function createSearchFormPage({ links, log }: SearchFormPageDeps) {
       return;
     }
     try {
-      const next = links.searchForm({ kind: 'page', metadata: view.private_metadata, page });
+      const asker = { userId, ...teamOf(body), surface: 'modal' as const };
+      const request = { kind: 'page' as const, metadata: view.private_metadata, page };
+      const next = await links.searchForm(request, asker);
       await client.views.update({ view_id: view.id, hash: view.hash, view: modalView(next) });
     } catch (error) {
       logSlackFailure(log, error, { userId, page }, 'could not show another page of the form');

@@ -10,6 +10,7 @@ import { decodeSlackText } from '../../../blocks/escape.ts';
 import type { LinkReplies } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
 import { logSlackFailure } from '../../errors.ts';
+import { teamOf } from '../../team.ts';
 
 type LinkSharedArgs = SlackEventMiddlewareArgs<'link_shared'> & AllMiddlewareArgs;
 
@@ -19,14 +20,18 @@ export interface LinkSharedDeps {
 }
 
 export function createLinkShared({ links, log }: LinkSharedDeps) {
-  return async ({ event, client }: LinkSharedArgs): Promise<void> => {
+  return async ({ event, body, client }: LinkSharedArgs): Promise<void> => {
     const urls = event.links.map((link) => link.url);
-    let cards: ReturnType<LinkReplies['unfurl']>;
+    const sharer = { userId: event.user, ...teamOf(body), surface: 'thread' as const };
+    let cards: Awaited<ReturnType<LinkReplies['unfurl']>>;
     try {
       // Resolved on the decoded link, keyed by the link exactly as Slack sent it.
       const decoded = new Map(urls.map((url) => [decodeSlackText(url), url]));
       cards = new Map(
-        [...links.unfurl([...decoded.keys()])].map(([url, card]) => [decoded.get(url)!, card]),
+        [...(await links.unfurl([...decoded.keys()], sharer))].map(([url, card]) => [
+          decoded.get(url)!,
+          card,
+        ]),
       );
     } catch (error) {
       log.error({ err: error, links: urls.length }, 'could not resolve shared links');

@@ -11,6 +11,7 @@ import type { SlackMessage } from '../../../blocks/message.ts';
 import type { LinkReplies } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
 import { logSlackFailure, SORRY_MESSAGE } from '../../errors.ts';
+import { teamOf } from '../../team.ts';
 
 type ShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
@@ -27,8 +28,9 @@ export function createAboutMessageShortcut({ links, log }: AboutMessageDeps) {
     const threadTs = shortcut.message.thread_ts;
     let message: SlackMessage;
     try {
-      message = links.aboutMessage(decodeSlackText(shortcut.message.text ?? ''), {
+      message = await links.aboutMessage(decodeSlackText(shortcut.message.text ?? ''), {
         userId,
+        ...teamOf(shortcut),
         surface: 'thread',
       });
     } catch (error) {

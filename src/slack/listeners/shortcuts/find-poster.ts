@@ -7,6 +7,7 @@ import type { AllMiddlewareArgs, GlobalShortcut, SlackShortcutMiddlewareArgs } f
 import type { LinkReplies } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
 import { logSlackFailure } from '../../errors.ts';
+import { teamOf } from '../../team.ts';
 import { modalView } from '../../views.ts';
 
 type ShortcutArgs = SlackShortcutMiddlewareArgs<GlobalShortcut> & AllMiddlewareArgs;
@@ -21,7 +22,8 @@ export function createFindPosterShortcut({ links, log }: FindPosterDeps) {
     await ack();
     const userId = shortcut.user.id;
     try {
-      const view = modalView(links.searchForm({ kind: 'open' }));
+      const asker = { userId, ...teamOf(shortcut), surface: 'modal' as const };
+      const view = modalView(await links.searchForm({ kind: 'open' }, asker));
       await client.views.open({ trigger_id: shortcut.trigger_id, view });
     } catch (error) {
       logSlackFailure(log, error, { userId }, 'could not open the search form');

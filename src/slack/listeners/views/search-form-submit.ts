@@ -6,6 +6,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { LinkReplies } from '../../../bot/types.ts';
 import type { Logger } from '../../../log.ts';
+import { teamOf } from '../../team.ts';
 import { readFormValues } from '../../view-state.ts';
 import { modalView } from '../../views.ts';
 
@@ -19,7 +20,9 @@ export interface SearchFormSubmitDeps {
 export function createSearchFormSubmit({ links, log }: SearchFormSubmitDeps) {
   return async ({ view, body, ack }: SubmitArgs): Promise<void> => {
     try {
-      const next = links.searchForm({ kind: 'submit', values: readFormValues(view.state.values) });
+      const asker = { userId: body.user.id, ...teamOf(body), surface: 'modal' as const };
+      const values = readFormValues(view.state.values);
+      const next = await links.searchForm({ kind: 'submit', values }, asker);
       await ack({ response_action: 'update', view: modalView(next) });
     } catch (error) {
       log.error({ err: error, userId: body.user.id }, 'could not search from the form');
