@@ -11,6 +11,7 @@
  * rest, with ◂ Prev / Next ▸: a plan of any size is paged, never cut silently.
  */
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
+import { sessionEndMs, startMs } from '../catalog/session-window.ts';
 import type { Paper, Session } from '../catalog/types.ts';
 import { localDate } from '../time.ts';
 import { button } from './button.ts';
@@ -133,8 +134,9 @@ interface Row {
 
 function planRows(input: HomeInput): Row[] {
   const rows: Row[] = input.posters.map((poster) => {
-    const start = instantMs(poster.session?.start);
-    const end = instantMs(poster.session?.end) ?? (start === undefined ? undefined : start);
+    const start = poster.session && startMs(poster.session);
+    const end =
+      start === undefined || !poster.session ? undefined : sessionEndMs(poster.session, start);
     return {
       poster,
       day: start === undefined ? '' : localDate(new Date(start), input.timeZone),
@@ -296,9 +298,9 @@ function nextUp(input: HomeInput): string {
   const at = input.now.getTime();
   const sessions = new Map<string, { session: Session; start: number; end: number; n: number }>();
   for (const { session } of input.posters) {
-    const start = instantMs(session?.start);
+    const start = session && startMs(session);
     if (!session || start === undefined) continue;
-    const end = instantMs(session.end) ?? start;
+    const end = sessionEndMs(session, start);
     const entry = sessions.get(session.id) ?? { session, start, end, n: 0 };
     entry.n++;
     sessions.set(session.id, entry);
@@ -386,7 +388,7 @@ function emptyPlan(input: HomeInput): KnownBlock[] {
       ? `*${label}:* ${list
           .slice(0, 3)
           .map(({ session, posters }) => {
-            const start = instantMs(session.start);
+            const start = startMs(session);
             const when =
               start === undefined
                 ? ''
@@ -418,10 +420,4 @@ function section(blockId: string, text: string): SectionBlock {
 
 function context(text: string): KnownBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
-}
-
-function instantMs(iso: string | undefined): number | undefined {
-  if (iso === undefined) return undefined;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : ms;
 }
