@@ -1024,7 +1024,7 @@ const EMPTY_PLANS: Pick<PlanStore, 'saved' | 'remindersOn'> = {
   remindersOn: async () => true,
 };
 
-/** `plan --json`: the saved posters in the order of the plan, each with its session. */
+/** `plan --json`: the saved posters in the order of the plan, once under each of its sessions. */
 function userPlanJson(teamId: string, userId: string, input: HomeInput) {
   return {
     teamId,

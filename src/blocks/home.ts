@@ -36,7 +36,10 @@ export const HOME_LIMITS = {
   location: 100,
 } as const;
 
-/** A saved poster, with the session it is shown under (one of the paper's sessions). */
+/**
+ * A saved poster under one of its sessions. A poster shown in two sessions comes twice, once
+ * under each: reminders and the calendar cover both.
+ */
 export interface HomePoster {
   paper: Paper;
   session?: Session;
@@ -404,7 +407,7 @@ function emptyPlan(input: HomeInput): KnownBlock[] {
 }
 
 function summary(input: HomeInput): string {
-  const n = input.posters.length;
+  const n = new Set(input.posters.map((p) => p.paper.id)).size;
   if (n === 0) return 'Your poster plan is empty.';
   const sessions = new Set(input.posters.map((p) => p.session?.id ?? '')).size;
   return `Your poster plan: ${n} ${n === 1 ? 'poster' : 'posters'} in ${sessions} ${sessions === 1 ? 'session' : 'sessions'}.`;
