@@ -65,6 +65,7 @@ import {
 import { SIMILAR_DEFAULTS } from './similar/build.ts';
 import { DEFAULT_SIMILAR_LIMIT, describeWhy, type SimilarIndex } from './similar/similar-index.ts';
 import type { PlanStore } from './store/plans.ts';
+import type { SentKind } from './store/stats.ts';
 import type { Store } from './store/store.ts';
 import { isLocalDate, type LocalDate, localDate, zonedTimeToInstant } from './time.ts';
 
@@ -628,7 +629,9 @@ async function postDigest(
       now: deps.now,
     });
     deps.stdout.write(`${describeOutcome(outcome, date, channel)}\n`);
-    if (outcome.status === 'posted') await countDigest(store, outcome.postedNow, timeZone, deps);
+    if (outcome.status === 'posted') {
+      await countSent(store, 'digest', outcome.postedNow, timeZone, deps);
+    }
   } finally {
     clearProgress(deps.stderr);
     await store.close();
@@ -636,12 +639,21 @@ async function postDigest(
   return EXIT.ok;
 }
 
-/** Counts the digest messages posted for the organisers' report; a failure only warns. */
-async function countDigest(store: Store, n: number, timeZone: string, deps: CliDeps) {
+/**
+ * Counts the digest messages or reminder DMs sent, for the organisers' report, on the day
+ * they went out (not `--at`'s), as the bot's own passes do. A failure only warns.
+ */
+async function countSent(
+  store: Store,
+  kind: SentKind,
+  n: number,
+  timeZone: string,
+  deps: CliDeps,
+): Promise<void> {
   try {
-    await store.stats.recordSent(localDate(deps.now(), timeZone), 'digest', n);
+    await store.stats.recordSent(localDate(deps.now(), timeZone), kind, n);
   } catch (error) {
-    deps.stderr.write(`${PROGRAM}: the digest was not counted: ${describeError(error)}\n`);
+    deps.stderr.write(`${PROGRAM}: the ${kind}s sent were not counted: ${describeError(error)}\n`);
   }
 }
 
@@ -807,6 +819,8 @@ async function runRemindersCommand(values: OptionValues, positionals: string[], 
         timeZone: config.timeZone,
         log: { info() {}, warn: (fields, message) => warnLine(deps, fields, message) },
       });
+      const sent = outcome.kind === 'due' ? countResults(outcome).sent : 0;
+      if (sent > 0) await countSent(store, 'reminder', sent, config.timeZone, deps);
       deps.stdout.write(
         `${values.json === true ? JSON.stringify(outcome, null, 2) : describePass(outcome, now, config.timeZone)}\n`,
       );
@@ -1024,7 +1038,7 @@ const EMPTY_PLANS: Pick<PlanStore, 'saved' | 'remindersOn'> = {
   remindersOn: async () => true,
 };
 
-/** `plan --json`: the saved posters in the order of the plan, each with its session. */
+/** `plan --json`: the saved posters in the order of the plan, once under each of its sessions. */
 function userPlanJson(teamId: string, userId: string, input: HomeInput) {
   return {
     teamId,

@@ -11,6 +11,7 @@
  * rest, with ◂ Prev / Next ▸: a plan of any size is paged, never cut silently.
  */
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
+import { sessionEndMs, startMs } from '../catalog/session-window.ts';
 import type { Paper, Session } from '../catalog/types.ts';
 import { localDate } from '../time.ts';
 import { button } from './button.ts';
@@ -35,7 +36,10 @@ export const HOME_LIMITS = {
   location: 100,
 } as const;
 
-/** A saved poster, with the session it is shown under (one of the paper's sessions). */
+/**
+ * A saved poster under one of its sessions. A poster shown in two sessions comes twice, once
+ * under each: reminders and the calendar cover both.
+ */
 export interface HomePoster {
   paper: Paper;
   session?: Session;
@@ -133,8 +137,9 @@ interface Row {
 
 function planRows(input: HomeInput): Row[] {
   const rows: Row[] = input.posters.map((poster) => {
-    const start = instantMs(poster.session?.start);
-    const end = instantMs(poster.session?.end) ?? (start === undefined ? undefined : start);
+    const start = poster.session && startMs(poster.session);
+    const end =
+      start === undefined || !poster.session ? undefined : sessionEndMs(poster.session, start);
     return {
       poster,
       day: start === undefined ? '' : localDate(new Date(start), input.timeZone),
@@ -296,9 +301,9 @@ function nextUp(input: HomeInput): string {
   const at = input.now.getTime();
   const sessions = new Map<string, { session: Session; start: number; end: number; n: number }>();
   for (const { session } of input.posters) {
-    const start = instantMs(session?.start);
+    const start = session && startMs(session);
     if (!session || start === undefined) continue;
-    const end = instantMs(session.end) ?? start;
+    const end = sessionEndMs(session, start);
     const entry = sessions.get(session.id) ?? { session, start, end, n: 0 };
     entry.n++;
     sessions.set(session.id, entry);
@@ -386,7 +391,7 @@ function emptyPlan(input: HomeInput): KnownBlock[] {
       ? `*${label}:* ${list
           .slice(0, 3)
           .map(({ session, posters }) => {
-            const start = instantMs(session.start);
+            const start = startMs(session);
             const when =
               start === undefined
                 ? ''
@@ -402,7 +407,7 @@ function emptyPlan(input: HomeInput): KnownBlock[] {
 }
 
 function summary(input: HomeInput): string {
-  const n = input.posters.length;
+  const n = new Set(input.posters.map((p) => p.paper.id)).size;
   if (n === 0) return 'Your poster plan is empty.';
   const sessions = new Set(input.posters.map((p) => p.session?.id ?? '')).size;
   return `Your poster plan: ${n} ${n === 1 ? 'poster' : 'posters'} in ${sessions} ${sessions === 1 ? 'session' : 'sessions'}.`;
@@ -418,10 +423,4 @@ function section(blockId: string, text: string): SectionBlock {
 
 function context(text: string): KnownBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
-}
-
-function instantMs(iso: string | undefined): number | undefined {
-  if (iso === undefined) return undefined;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : ms;
 }

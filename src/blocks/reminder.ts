@@ -64,10 +64,10 @@ export function renderReminder(
       elements: [{ type: 'mrkdwn', text: OPEN_MY_PLAN_HINT }],
     },
   ];
-  const plainName = truncate(session.name, 150);
-  const titles = papers.map((paper) => truncate(paper.title, 80)).join('; ');
+  // The notification text is mrkdwn too: a title with `<!channel>` or `*` is data, not markup.
+  const titles = papers.map((paper) => escapeMrkdwn(truncate(paper.title, 80))).join('; ');
   const text = truncate(
-    `Reminder: ${plainName} starts ${soon} (${formatInstant(start, timeZone)}): ${titles}`,
+    `Reminder: ${name} starts ${soon} (${formatInstant(start, timeZone)}): ${titles}`,
     SLACK_LIMITS.fallbackText,
   );
   return { text, blocks };

@@ -69,8 +69,7 @@ export function datedSessions(catalog: Catalog): DatedSession[] {
   for (const session of catalog.sessions) {
     const start = startMs(session);
     if (start === undefined) continue;
-    const end = session.end === undefined ? Number.NaN : Date.parse(session.end);
-    dated.push({ session, start, end: Number.isNaN(end) ? start + DEFAULT_SESSION_MS : end });
+    dated.push({ session, start, end: sessionEndMs(session, start) });
   }
   return dated.sort((a, b) => a.start - b.start || a.session.name.localeCompare(b.session.name));
 }
@@ -79,6 +78,16 @@ export function startMs(session: Session): number | undefined {
   if (session.start === undefined) return undefined;
   const ms = Date.parse(session.start);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * When a session that starts at `start` ends: its own end, or start + {@link DEFAULT_SESSION_MS}
+ * when it has none (or one not after its start). The one rule for every surface: the Home tab,
+ * reminders, the calendar and `/poster now` must agree on when a session is over.
+ */
+export function sessionEndMs(session: Session, start: number): number {
+  const end = session.end === undefined ? Number.NaN : Date.parse(session.end);
+  return Number.isNaN(end) || end <= start ? start + DEFAULT_SESSION_MS : end;
 }
 
 export function withPapers(catalog: Catalog, sessions: readonly DatedSession[]): SessionPapers[] {

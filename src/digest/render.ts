@@ -10,7 +10,7 @@ import { SLACK_LIMITS } from '../blocks/limits.ts';
 import type { SlackMessage } from '../blocks/message.ts';
 import { blocksTextLength, fitMessage, MAX_CARDS_PER_MESSAGE } from '../blocks/results.ts';
 import { formatInstant, slackDateToken } from '../blocks/time.ts';
-import { DEFAULT_SESSION_MS, type SessionPapers } from '../catalog/session-window.ts';
+import { type SessionPapers, sessionEndMs } from '../catalog/session-window.ts';
 import type { Paper, Session } from '../catalog/types.ts';
 import type { LocalDate } from '../time.ts';
 import type { DigestSelection } from './select.ts';
@@ -252,8 +252,7 @@ function sessionLine(group: SessionPapers, context: DigestRenderContext): string
 function isOver(session: Session, now: Date | undefined): boolean {
   const start = instant(session.start);
   if (now === undefined || start === undefined) return false;
-  const end = instant(session.end)?.getTime() ?? start.getTime() + DEFAULT_SESSION_MS;
-  return end <= now.getTime();
+  return sessionEndMs(session, start.getTime()) <= now.getTime();
 }
 
 function instant(iso: string | undefined): Date | undefined {

@@ -2,7 +2,7 @@
  * A person's saved posters grouped by the session they are presented in, by start time: what
  * a reminder and a calendar event are made of. Pure, no I/O, no clock.
  */
-import { DEFAULT_SESSION_MS, startMs } from '../catalog/session-window.ts';
+import { sessionEndMs, startMs } from '../catalog/session-window.ts';
 import type { Paper, Session } from '../catalog/types.ts';
 
 /** A dated session and the saved posters presented in it, in the order they were saved. */
@@ -52,7 +52,7 @@ export function groupBySession(paperIds: readonly string[], lookup: CatalogLooku
       dated = true;
       let entry = bySession.get(session.id);
       if (entry === undefined) {
-        entry = { session, start, end: endMs(session, start), papers: [] };
+        entry = { session, start, end: sessionEndMs(session, start), papers: [] };
         bySession.set(session.id, entry);
       }
       entry.papers.push(paper);
@@ -63,11 +63,6 @@ export function groupBySession(paperIds: readonly string[], lookup: CatalogLooku
     (a, b) => a.start - b.start || a.session.name.localeCompare(b.session.name),
   );
   return { sessions, undated, unknown };
-}
-
-function endMs(session: Session, start: number): number {
-  const end = session.end === undefined ? Number.NaN : Date.parse(session.end);
-  return Number.isNaN(end) || end <= start ? start + DEFAULT_SESSION_MS : end;
 }
 
 /** The page to open for a poster: its poster page, else its forum, else the paper. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HOME_LIMITS, type HomeInput, type HomePoster, renderHome } from '../../src/blocks/home.ts';
 import { ACTION_IDS } from '../../src/blocks/ids.ts';
 import type { Session } from '../../src/catalog/types.ts';
+import { groupBySession } from '../../src/plan/sessions.ts';
 import { makePaper, SESSION_9 } from '../fixtures/papers.ts';
 
 /** Two days of a conference in Vienna (UTC+2 in April); sessions of two hours. */
@@ -135,6 +136,24 @@ describe('renderHome', () => {
     };
     const next = renderHome(input([poster('t', 'T', TUE), poster('l', 'L', touching)]));
     expect(texts(next.blocks).some((line) => line.startsWith(':warning:'))).toBe(false);
+  });
+
+  it('takes a session without an end to last two hours, as reminders and the calendar do', () => {
+    const at10: Session = { id: 'x', name: 'Ten', start: '2022-04-25T08:00:00Z' };
+    const at1030: Session = { id: 'y', name: 'Half past', start: '2022-04-25T08:30:00Z' };
+    const plan = [poster('a', 'A', at10), poster('b', 'B', at1030)];
+    const lines = texts(renderHome(input(plan, { now: new Date('2022-04-25T08:40:00Z') })).blocks);
+    expect(lines[1]).toMatch(/^\*Now:\* \*Ten\* · running now, until <!date\^1650880800\^/);
+    expect(lines.filter((line) => line.startsWith(':warning:'))).toEqual([
+      ':warning: Overlaps with *Half past*, also in your plan.',
+      ':warning: Overlaps with *Ten*, also in your plan.',
+    ]);
+    // The calendar's end for the same session: one rule, not two.
+    const planned = groupBySession(['a'], {
+      papers: new Map(plan.map((p) => [p.paper.id, p.paper])),
+      sessions: new Map([[at10.id, at10]]),
+    });
+    expect(planned.sessions[0]?.end).toBe(Date.parse('2022-04-25T10:00:00Z'));
   });
 
   it('pages a 200-poster plan: every page within 100 blocks, every poster once, Prev / Next', () => {

@@ -192,6 +192,35 @@ describe('the Home tab', () => {
     expect(await store.plans.saved({ teamId: TEAM, userId: 'U1' })).toEqual([]);
   });
 
+  it('lists a poster shown in two sessions under both, as its reminders and calendar do', async () => {
+    const later: Session = { id: 's2', name: 'Poster Session 2', start: '2030-05-02T10:00:00Z' };
+    const twice = makePaper({ id: 't1', title: 'Graph Networks Twice', sessionIds: ['s1', 's2'] });
+    const papers = [...PAPERS, twice];
+    const own = createReplies({
+      index: createPaperIndex(papers),
+      authors: createAuthorIndex(papers),
+      catalog: { papers, sessions: [SESSION, later] },
+      pageSize: 5,
+      now: () => new Date('2030-05-01T08:00:00Z'),
+      store,
+    });
+    await store.plans.save({ teamId: TEAM, userId: 'U1' }, 't1');
+    const home = await own.home!({ ...me, surface: 'home' });
+    const lines = (home.blocks ?? []).flatMap((b) =>
+      b.type === 'section' && /^home_(session|poster)_/.test(b.block_id ?? '')
+        ? [b.text?.text.match(/Poster Session \d|Graph Networks Twice/)?.[0]]
+        : [],
+    );
+    expect(lines).toEqual([
+      'Poster Session 1',
+      'Graph Networks Twice',
+      'Poster Session 2',
+      'Graph Networks Twice',
+    ]);
+    const plan = messageOf(await own.command('plan', me));
+    expect(plan.text).toMatch(/^Your poster plan: 1 poster in 2 sessions\./);
+  });
+
   it('/poster plan sums the plan up and points at the Home tab', async () => {
     await store.plans.save({ teamId: TEAM, userId: 'U1' }, 'g1');
     const reply = messageOf(await replies.command('plan', me));

@@ -11,7 +11,7 @@ import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/loader.ts';
 import { runCli } from '../../src/cli.ts';
-import { openStoreAt } from '../../src/compose.ts';
+import { buildBot, openStoreAt } from '../../src/compose.ts';
 import { CONSOLE_TEAM_ID } from '../../src/console/slack-input.ts';
 import { createWebClientMessenger } from '../../src/reminders/run.ts';
 import { openStore } from '../../src/store/store.ts';
@@ -40,9 +40,7 @@ async function cli(argv: string[], env: Record<string, string> = {}) {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     env: { DATABASE_PATH: dbPath(), ...env },
-    buildBot: () => {
-      throw new Error('not needed');
-    },
+    buildBot: (data) => buildBot(data),
     loadCatalog,
     openStore: (path, options) => openStoreAt(path, options),
     createPoster: () => {
@@ -99,6 +97,16 @@ describe('poster-bot reminders', () => {
     expect(JSON.parse(dry.stdout).reminders).toMatchObject([
       { userId: 'UADA', teamId: 'T1', alreadySent: true },
     ]);
+  });
+
+  it('--post counts the DMs it sent in the usage report, once', async () => {
+    await save('UADA', 'Attention Is Still All You Need');
+    await save('UBOB', 'Attention Is Still All You Need');
+    const env = { ...SLACK, SLACK_API_URL: fake.apiUrl };
+    await cli(['reminders', '--at', TEN_BEFORE, '--post'], env);
+    await cli(['reminders', '--at', '2022-04-25T16:25:00Z', '--post'], env);
+    const stats = await cli(['stats', '--csv']);
+    expect(stats.stdout).toContain('; 2 reminders; 0 digests');
   });
 
   it('says why nothing is due: before the window, after the start, undated data', async () => {

@@ -232,6 +232,22 @@ describe('renderReminder', () => {
     );
   });
 
+  it('escapes the titles and session name in the notification text too', () => {
+    const message = renderReminder(
+      {
+        session: { id: 'x', name: 'R&D <Hall> *1*' },
+        start: at('2020-04-28T10:00:00Z'),
+        papers: [makePaper({ id: 'p', title: '<!channel> A* & B_1' })],
+      },
+      at('2020-04-28T09:50:00Z'),
+      'UTC',
+    );
+    expect(message.text).toBe(
+      'Reminder: R&amp;D &lt;Hall&gt; \u22171\u2217 starts in 10 minutes (Tue, Apr 28, 10:00 UTC): ' +
+        '&lt;!channel&gt; A\u2217 &amp; B\u02cd1',
+    );
+  });
+
   it('escapes titles and stays inside a section with hundreds of posters', () => {
     const papers = Array.from({ length: 300 }, (_, i) =>
       makePaper({ id: `p${i}`, title: `<!channel> & *bold* ${'long '.repeat(40)}${i}` }),

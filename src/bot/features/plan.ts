@@ -17,7 +17,7 @@ import {
   renderSaveConfirmation,
   savablePaperIds,
 } from '../../blocks/plan.ts';
-import { DEFAULT_SESSION_MS, selectSessions } from '../../catalog/session-window.ts';
+import { selectSessions, startMs } from '../../catalog/session-window.ts';
 import type { Catalog, Paper, Session } from '../../catalog/types.ts';
 import type { PlanOwner, PlanStore } from '../../store/plans.ts';
 import type { BotContext, Feature } from '../feature.ts';
@@ -216,22 +216,26 @@ export interface PlanSource {
   page?: number;
 }
 
-/** The saved posters, each under the session it is shown in, and the person's settings. */
+/**
+ * The saved posters, each under every session it is shown in, and the person's settings.
+ * A poster shown twice is listed twice: reminders and the calendar cover both showings
+ * (src/plan/sessions.ts), so the Home tab does too.
+ */
 export async function homeInput(source: PlanSource): Promise<HomeInput> {
   const { plans, owner, index, sessions, now, timeZone, dated } = source;
   const saved = await plans.saved(owner);
   const posters: HomePoster[] = [];
+  let missing = 0;
   for (const { paperId } of saved) {
     const paper = index.get(paperId);
-    if (!paper) continue;
-    const session = planSession(paper, sessions, now);
-    posters.push(session ? { paper, session } : { paper });
+    if (paper) posters.push(...showings(paper, sessions));
+    else missing++;
   }
   const empty = posters.length === 0 ? emptyInput(source.catalog, now, timeZone, dated) : undefined;
   return {
     ...(empty ?? { posters, now, timeZone, dated }),
     posters,
-    missing: saved.length - posters.length,
+    missing,
     remindersOn: await plans.remindersOn(owner),
     page: source.page ?? 0,
   };
@@ -255,26 +259,14 @@ function emptyInput(catalog: Catalog, now: Date, timeZone: string, dated: boolea
 }
 
 /**
- * Which of a paper's sessions the plan shows it under: the first not over yet (a poster shown
- * twice a day is planned for its next showing), else its last, else its first undated one.
+ * Where the plan lists a paper: under each of its dated sessions (the ones reminders and the
+ * calendar use), else under its first undated one, else under no session.
  */
-export function planSession(
-  paper: Paper,
-  sessions: ReadonlyMap<string, Session>,
-  now: Date,
-): Session | undefined {
+function showings(paper: Paper, sessions: ReadonlyMap<string, Session>): HomePoster[] {
   const known = paper.sessionIds
     .map((id) => sessions.get(id))
     .filter((s): s is Session => s !== undefined);
-  const timed = known
-    .map((session) => ({ session, start: Date.parse(session.start ?? '') }))
-    .filter(({ start }) => !Number.isNaN(start))
-    .sort((a, b) => a.start - b.start);
-  if (timed.length === 0) return known[0];
-  const at = now.getTime();
-  const endOf = ({ session, start }: (typeof timed)[number]) => {
-    const end = Date.parse(session.end ?? '');
-    return Number.isNaN(end) ? start + DEFAULT_SESSION_MS : end;
-  };
-  return (timed.find((t) => endOf(t) > at) ?? timed.at(-1))?.session;
+  const timed = known.filter((session) => startMs(session) !== undefined);
+  if (timed.length > 0) return timed.map((session) => ({ paper, session }));
+  return [known[0] ? { paper, session: known[0] } : { paper }];
 }
