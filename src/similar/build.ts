@@ -523,17 +523,20 @@ function firstOrder(
     // The paper's vector spread out once, so each candidate costs only its own terms.
     for (let k = starts[d]!; k < starts[d + 1]!; k++) dense[terms[k]!] = weights[k]!;
     const at = d * rank;
-    for (let c = 0; c < pick.size; c++) {
-      const e = pick.ids[c]!;
+    const pickIds = pick.ids;
+    const picked = pick.size;
+    for (let c = 0; c < picked; c++) {
+      const e = pickIds[c]!;
       let cos = 0;
-      for (let k = starts[e]!; k < starts[e + 1]!; k++) cos += dense[terms[k]!]! * weights[k]!;
+      const end = starts[e + 1]!;
+      for (let k = starts[e]!; k < end; k++) cos += dense[terms[k]!]! * weights[k]!;
       let score = cos;
       if (alpha > 0) {
         let latent = 0;
         for (let r = 0, b = e * rank; r < rank; r++, b++) latent += lsa[at + r]! * lsa[b]!;
         score = (1 - alpha) * cos + alpha * latent;
       }
-      exact.offer(e, score + (bonus?.get(e) ?? 0));
+      exact.offer(e, bonus === undefined ? score : score + (bonus.get(e) ?? 0));
     }
     for (let k = starts[d]!; k < starts[d + 1]!; k++) dense[terms[k]!] = 0;
     exact.sort();

@@ -77,7 +77,9 @@ export function lsaEmbed(
   for (let k = 0; k < omega.length; k++) omega[k] = next() - 0.5;
   let q = orthonormalize(times(matrix, rows, omega, width), rows.length, width);
   for (let it = 0; it < o.powerIterations; it++) {
-    const z = orthonormalize(timesTransposed(matrix, rows, q, width), m, width);
+    // Aᵀ Q is not made orthonormal: A (Aᵀ Q) R⁻¹ spans what A Aᵀ Q spans, and Q is, so the
+    // step would change nothing but rounding, at the cost of Gram–Schmidt over every term.
+    const z = timesTransposed(matrix, rows, q, width);
     q = orthonormalize(times(matrix, rows, z, width), rows.length, width);
   }
   // B = Qᵀ A_s, kept as its transpose (m × width). B Bᵀ = Ũ Σ² Ũᵀ.
