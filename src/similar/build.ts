@@ -232,12 +232,12 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
     renumber[t] = id;
   });
   const phraseWords = new Int32Array(2 * keptTerms.length).fill(-1);
-  for (const [phrase, [first, second]] of vocabulary.phraseWords) {
-    const id = renumber[phrase]!;
-    if (id < 0) continue;
-    phraseWords[2 * id] = renumber[first]!;
-    phraseWords[2 * id + 1] = renumber[second]!;
-  }
+  keptTerms.forEach((t, id) => {
+    const words = vocabulary.phraseWords(t);
+    if (words === undefined) return;
+    phraseWords[2 * id] = renumber[words[0]]!;
+    phraseWords[2 * id + 1] = renumber[words[1]]!;
+  });
   let kept = 0;
   for (let k = 0; k < total; k++) if (renumber[terms[k]!]! >= 0) kept++;
   const out = {
@@ -287,6 +287,13 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
   }
   out.starts[n] = at;
   return out;
+}
+
+/** The array twice as long, contents kept. */
+function grow<T extends Int32Array | Uint32Array | Float64Array>(array: T): T {
+  const bigger = new (array.constructor as new (n: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /** Per row entry, the row (paper) it belongs to. */
@@ -509,6 +516,16 @@ function firstOrder(
   const alpha = embedding ? o.lsaWeight : 0;
   const lsa = embedding ?? new Float32Array(0);
   const exact = new TopK(width);
+  // Scores are symmetric, and most candidates of a paper have it among theirs: a pair's
+  // score, once computed for the earlier paper, waits for the later one in a list per paper
+  // (typed arrays: head, next, other paper, score), so each such pair is computed once.
+  const waiting = new Int32Array(n).fill(-1);
+  let waitNext = new Int32Array(n * 8);
+  let waitPaper = new Uint32Array(n * 8);
+  let waitScore = new Float64Array(n * 8);
+  let waitCount = 0;
+  const known = new Float64Array(n);
+  const knownFor = new Int32Array(n).fill(-1);
   const { starts, terms, weights } = vectors;
   const { starts: postStarts, ends: postEnds, docs: postDocs, values: postValues } = post;
   for (let d = 0; d < n; d++) {
@@ -546,18 +563,37 @@ function firstOrder(
     // The paper's vector spread out once, so each candidate costs only its own terms.
     for (let k = starts[d]!; k < starts[d + 1]!; k++) dense[terms[k]!] = weights[k]!;
     const at = d * rank;
+    for (let x = waiting[d]!; x >= 0; x = waitNext[x]!) {
+      known[waitPaper[x]!] = waitScore[x]!;
+      knownFor[waitPaper[x]!] = d;
+    }
     const pickIds = pick.ids;
     const picked = pick.size;
     for (let c = 0; c < picked; c++) {
       const e = pickIds[c]!;
-      let cos = 0;
-      const end = starts[e + 1]!;
-      for (let k = starts[e]!; k < end; k++) cos += dense[terms[k]!]! * weights[k]!;
-      let score = cos;
-      if (alpha > 0) {
-        let latent = 0;
-        for (let r = 0, b = e * rank; r < rank; r++, b++) latent += lsa[at + r]! * lsa[b]!;
-        score = (1 - alpha) * cos + alpha * latent;
+      let score: number;
+      if (knownFor[e] === d) score = known[e]!;
+      else {
+        let cos = 0;
+        const end = starts[e + 1]!;
+        for (let k = starts[e]!; k < end; k++) cos += dense[terms[k]!]! * weights[k]!;
+        score = cos;
+        if (alpha > 0) {
+          let latent = 0;
+          for (let r = 0, b = e * rank; r < rank; r++, b++) latent += lsa[at + r]! * lsa[b]!;
+          score = (1 - alpha) * cos + alpha * latent;
+        }
+        if (e > d) {
+          if (waitCount === waitNext.length) {
+            waitNext = grow(waitNext);
+            waitPaper = grow(waitPaper);
+            waitScore = grow(waitScore);
+          }
+          waitNext[waitCount] = waiting[e]!;
+          waitPaper[waitCount] = d;
+          waitScore[waitCount] = score;
+          waiting[e] = waitCount++;
+        }
       }
       exact.offer(e, bonus === undefined ? score : score + (bonus.get(e) ?? 0));
     }
