@@ -72,8 +72,11 @@ export function lsaEmbed(
   const out = new Float32Array(n * o.rank);
   if (width === 0) return out;
   const next = random(o.seed);
-  // Ω: m × width random; Y = A_s Ω; then Y ← A_s A_sᵀ Y, orthonormal at each step.
-  const omega = new Float64Array(m * width);
+  // Ω: m × width random; Y = A_s Ω; then Y ← A_s A_sᵀ Y, orthonormal at each step. The
+  // matrices with a row per term (Ω, Aᵀ Q, Bᵀ) are single precision: they are read at random,
+  // a row per entry of the matrix, and half the bytes is half the cache misses; the sums stay
+  // in double precision.
+  const omega = new Float32Array(m * width);
   for (let k = 0; k < omega.length; k++) omega[k] = next() - 0.5;
   let q = orthonormalize(times(matrix, rows, omega, width), rows.length, width);
   for (let it = 0; it < o.powerIterations; it++) {
@@ -188,7 +191,7 @@ function sampleRows(n: number, max: number): Uint32Array {
 function times(
   matrix: SparseRows,
   rows: Uint32Array,
-  x: Float64Array,
+  x: Float32Array,
   width: number,
 ): Float64Array {
   const out = new Float64Array(rows.length * width);
@@ -211,8 +214,8 @@ function timesTransposed(
   rows: Uint32Array,
   y: Float64Array,
   width: number,
-): Float64Array {
-  const out = new Float64Array(matrix.termCount * width);
+): Float32Array {
+  const out = new Float32Array(matrix.termCount * width);
   const { starts, terms, weights } = matrix;
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
