@@ -727,6 +727,8 @@ class SharedTerms {
   private call = 0;
   private readonly top = new TopK(WHY_CANDIDATES);
   private paper = -1;
+  /** The weight of the paper's weightiest term (the first of its row). */
+  private heaviest = 0;
 
   constructor(
     private readonly papers: readonly Paper[],
@@ -750,6 +752,7 @@ class SharedTerms {
         this.weight[terms[k]!] = 0;
     }
     this.paper = paper;
+    this.heaviest = starts[paper + 1]! > starts[paper]! ? weights[starts[paper]!]! : 0;
     for (let k = starts[paper]!; k < starts[paper + 1]!; k++) {
       this.weight[terms[k]!] = weights[k]!;
       this.entry[terms[k]!] = k;
@@ -760,11 +763,18 @@ class SharedTerms {
   /** Up to `max` terms shared with `neighbour`, most telling first, as ids of {@link surfaces}. */
   with(neighbour: number, max: number): number[] {
     const { starts, terms, weights, phraseWords } = this.vectors;
-    this.top.clear();
-    for (let k = starts[neighbour]!; k < starts[neighbour + 1]!; k++) {
+    const top = this.top;
+    top.clear();
+    // The neighbour's row is weightiest first, and no term of the paper weighs more than its
+    // first: once the weakest term kept beats what the rest of the row could reach, stop.
+    // (The margin covers rounding: the walk stops a little late, never early.)
+    const reach = this.heaviest * PHRASE_PREFERENCE * (1 + 1e-9);
+    const end = starts[neighbour + 1]!;
+    for (let k = starts[neighbour]!; k < end; k++) {
+      if (top.size === WHY_CANDIDATES && top.scores[0]! > weights[k]! * reach) break;
       const term = terms[k]!;
       const w = this.weight[term]! * weights[k]!;
-      if (w > 0) this.top.offer(term, this.isPhrase[term] === 1 ? w * PHRASE_PREFERENCE : w);
+      if (w > 0) top.offer(term, this.isPhrase[term] === 1 ? w * PHRASE_PREFERENCE : w);
     }
     this.top.sort();
     const call = ++this.call;
