@@ -574,14 +574,33 @@ function firstOrder(
       let score: number;
       if (knownFor[e] === d) score = known[e]!;
       else {
-        let cos = 0;
+        // Two and four running sums: one sum waits on each addition before the next.
+        let cos0 = 0;
+        let cos1 = 0;
         const end = starts[e + 1]!;
-        for (let k = starts[e]!; k < end; k++) cos += dense[terms[k]!]! * weights[k]!;
+        let k = starts[e]!;
+        for (; k + 1 < end; k += 2) {
+          cos0 += dense[terms[k]!]! * weights[k]!;
+          cos1 += dense[terms[k + 1]!]! * weights[k + 1]!;
+        }
+        if (k < end) cos0 += dense[terms[k]!]! * weights[k]!;
+        const cos = cos0 + cos1;
         score = cos;
         if (alpha > 0) {
-          let latent = 0;
-          for (let r = 0, b = e * rank; r < rank; r++, b++) latent += lsa[at + r]! * lsa[b]!;
-          score = (1 - alpha) * cos + alpha * latent;
+          let l0 = 0;
+          let l1 = 0;
+          let l2 = 0;
+          let l3 = 0;
+          const b = e * rank;
+          let r = 0;
+          for (; r + 3 < rank; r += 4) {
+            l0 += lsa[at + r]! * lsa[b + r]!;
+            l1 += lsa[at + r + 1]! * lsa[b + r + 1]!;
+            l2 += lsa[at + r + 2]! * lsa[b + r + 2]!;
+            l3 += lsa[at + r + 3]! * lsa[b + r + 3]!;
+          }
+          for (; r < rank; r++) l0 += lsa[at + r]! * lsa[b + r]!;
+          score = (1 - alpha) * cos + alpha * (l0 + l1 + (l2 + l3));
         }
         if (e > d) {
           if (waitCount === waitNext.length) {

@@ -115,10 +115,7 @@ export function lsaEmbed(
   for (let t = 0; t < m; t++) {
     const row = t * width;
     for (let r = 0; r < rank; r++) {
-      const column = r * width;
-      let s = 0;
-      for (let k = 0; k < width; k++) s += bt[row + k]! * scaled[column + k]!;
-      projection[t * rank + r] = s;
+      projection[t * rank + r] = dot(bt, row, scaled, r * width, width);
     }
   }
   const point = new Float64Array(rank);
@@ -243,12 +240,10 @@ function orthonormalize(y: Float64Array, rows: number, width: number): Float64Ar
     const at = c * rows;
     for (let p = 0; p < c; p++) {
       const from = p * rows;
-      let dot = 0;
-      for (let r = 0; r < rows; r++) dot += columns[at + r]! * columns[from + r]!;
-      for (let r = 0; r < rows; r++) columns[at + r]! -= dot * columns[from + r]!;
+      const along = dot(columns, at, columns, from, rows);
+      for (let r = 0; r < rows; r++) columns[at + r]! -= along * columns[from + r]!;
     }
-    let norm = 0;
-    for (let r = 0; r < rows; r++) norm += columns[at + r]! ** 2;
+    const norm = dot(columns, at, columns, at, rows);
     const scale = norm > 1e-24 ? 1 / Math.sqrt(norm) : 0;
     for (let r = 0; r < rows; r++) columns[at + r]! *= scale;
   }
@@ -256,6 +251,32 @@ function orthonormalize(y: Float64Array, rows: number, width: number): Float64Ar
     for (let c = 0; c < width; c++) y[r * width + c] = columns[c * rows + r]!;
   }
   return y;
+}
+
+/**
+ * `a[from, from + size) · b[at, at + size)`, in four running sums: one sum waits on each
+ * addition before the next, four keep the multiplier busy.
+ */
+function dot(
+  a: Float32Array | Float64Array,
+  from: number,
+  b: Float64Array,
+  at: number,
+  size: number,
+): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = 0;
+  for (; k + 3 < size; k += 4) {
+    s0 += a[from + k]! * b[at + k]!;
+    s1 += a[from + k + 1]! * b[at + k + 1]!;
+    s2 += a[from + k + 2]! * b[at + k + 2]!;
+    s3 += a[from + k + 3]! * b[at + k + 3]!;
+  }
+  for (; k < size; k++) s0 += a[from + k]! * b[at + k]!;
+  return s0 + s1 + (s2 + s3);
 }
 
 /** Eigenvalues and eigenvectors (columns) of a small symmetric matrix, by Jacobi rotations. */
