@@ -682,14 +682,13 @@ function finish(
     same.sort();
     other.sort();
     let slot = 0;
-    for (const list of [same, other]) {
+    for (let half = 0; half < 2; half++) {
+      const list = half === 0 ? same : other;
       for (let c = 0; c < list.size && slot < stored; c++, slot++) {
         const e = list.ids[c]!;
         neighbours[d * stored + slot] = e;
         scores[d * stored + slot] = list.scores[c]!;
-        shared.with(e, o.whyTerms).forEach((surface, k) => {
-          why[(d * stored + slot) * o.whyTerms + k] = surface;
-        });
+        shared.with(e, o.whyTerms, why, (d * stored + slot) * o.whyTerms);
       }
     }
   }
@@ -745,6 +744,8 @@ class SharedTerms {
   private readonly isPhrase: Uint8Array;
   private call = 0;
   private readonly top = new TopK(WHY_CANDIDATES);
+  private readonly chosenTerms = new Uint32Array(WHY_CANDIDATES);
+  private readonly chosenSurfaces = new Uint32Array(WHY_CANDIDATES);
   private paper = -1;
   /** The weight of the paper's weightiest term (the first of its row). */
   private heaviest = 0;
@@ -779,8 +780,11 @@ class SharedTerms {
     return this;
   }
 
-  /** Up to `max` terms shared with `neighbour`, most telling first, as ids of {@link surfaces}. */
-  with(neighbour: number, max: number): number[] {
+  /**
+   * Up to `max` terms shared with `neighbour`, most telling first, as ids of {@link surfaces}
+   * written to `out` from `at` (slots left as they are when fewer terms are shared).
+   */
+  with(neighbour: number, max: number, out: Uint32Array, at: number): void {
     const { starts, terms, weights, phraseWords } = this.vectors;
     const top = this.top;
     top.clear();
@@ -797,8 +801,10 @@ class SharedTerms {
     }
     this.top.sort();
     const call = ++this.call;
-    const chosen: { term: number; surface: number }[] = [];
-    for (let c = 0; c < this.top.size && chosen.length < max; c++) {
+    // The terms chosen so far and their surfaces, in scratch arrays reused by every call.
+    const { chosenTerms, chosenSurfaces } = this;
+    let chosen = 0;
+    for (let c = 0; c < this.top.size && chosen < max; c++) {
       const term = this.top.ids[c]!;
       if (this.covered[term] === call) continue;
       if (this.isPhrase[term] === 1) {
@@ -806,19 +812,29 @@ class SharedTerms {
         // not kept is never chosen).
         const first = phraseWords[2 * term]!;
         const second = phraseWords[2 * term + 1]!;
-        for (let x = chosen.length - 1; x >= 0; x--) {
-          const t = chosen[x]!.term;
-          if (t === first || t === second) chosen.splice(x, 1);
+        let kept = 0;
+        for (let x = 0; x < chosen; x++) {
+          const t = chosenTerms[x]!;
+          if (t === first || t === second) continue;
+          chosenTerms[kept] = t;
+          chosenSurfaces[kept++] = chosenSurfaces[x]!;
         }
+        chosen = kept;
         if (first >= 0) this.covered[first] = call;
         if (second >= 0) this.covered[second] = call;
       }
       this.covered[term] = call;
       const surface = this.surfaceOf(this.entry[term]!);
       const folded = this.folded[surface]!;
-      if (!chosen.some((x) => this.folded[x.surface] === folded)) chosen.push({ term, surface });
+      let spelled = false;
+      for (let x = 0; x < chosen && !spelled; x++) {
+        spelled = this.folded[chosenSurfaces[x]!] === folded;
+      }
+      if (spelled) continue;
+      chosenTerms[chosen] = term;
+      chosenSurfaces[chosen++] = surface;
     }
-    return chosen.map((x) => x.surface);
+    for (let x = 0; x < chosen; x++) out[at + x] = chosenSurfaces[x]!;
   }
 
   /** The surface id of row entry `k` of the paper asked about (made once per entry). */
