@@ -502,7 +502,8 @@ function firstOrder(
   const scores = new Float32Array(n * width);
   const approx = new Float32Array(n);
   const touched = new Uint32Array(n);
-  const pick = new TopK(Math.ceil(width * o.rescored));
+  const pickWidth = Math.ceil(width * o.rescored);
+  const pick = new TopK(pickWidth);
   const dense = new Float32Array(vectors.termCount);
   const rank = o.lsaRank;
   const embedding =
@@ -553,7 +554,9 @@ function firstOrder(
     const title = titles[d]!;
     for (let c = 0; c < touchedCount; c++) {
       const e = touched[c]!;
-      if (titles[e] !== title) pick.offer(e, approx[e]!);
+      // Most candidates fall below the weakest kept: rejected here, without a call.
+      const a = approx[e]!;
+      if ((pick.size < pickWidth || a >= pick.scores[0]!) && titles[e] !== title) pick.offer(e, a);
       approx[e] = 0;
     }
     // Exact scores for the best approximate candidates.
@@ -675,7 +678,9 @@ function finish(
     other.clear();
     for (let c = 0; c < touchedCount; c++) {
       const e = touched[c]!;
-      (conferences[e] === conferences[d] ? same : other).offer(e, combined[e]!);
+      const list = conferences[e] === conferences[d] ? same : other;
+      const score = combined[e]!;
+      if (list.size < stored || score >= list.scores[0]!) list.offer(e, score);
       combined[e] = 0;
     }
     // Same conference first, then the rest, each best first.
