@@ -87,13 +87,19 @@ export function lsaEmbed(
   }
   // B = Qᵀ A_s, kept as its transpose (m × width). B Bᵀ = Ũ Σ² Ũᵀ.
   const bt = timesTransposed(matrix, rows, q, width);
+  // Two term rows at a time, here and in the products below: each pass over the output then
+  // adds two products, half the loads and stores of the output per product.
   const gram = new Float64Array(width * width);
-  for (let t = 0; t < m; t++) {
+  for (let t = 0; t < m; t += 2) {
     const row = t * width;
+    const next = t + 1 < m ? row + width : -1;
     for (let a = 0; a < width; a++) {
       const x = bt[row + a]!;
-      if (x === 0) continue;
-      for (let b = a; b < width; b++) gram[a * width + b]! += x * bt[row + b]!;
+      const y = next < 0 ? 0 : bt[next + a]!;
+      if (x === 0 && y === 0) continue;
+      const at = a * width;
+      if (y === 0) for (let b = a; b < width; b++) gram[at + b]! += x * bt[row + b]!;
+      else for (let b = a; b < width; b++) gram[at + b]! += x * bt[row + b]! + y * bt[next + b]!;
     }
   }
   for (let a = 0; a < width; a++)
@@ -121,9 +127,19 @@ export function lsaEmbed(
   const point = new Float64Array(rank);
   for (let i = 0; i < n; i++) {
     point.fill(0);
-    for (let k = matrix.starts[i]!; k < matrix.starts[i + 1]!; k++) {
+    const end = matrix.starts[i + 1]!;
+    let k = matrix.starts[i]!;
+    for (; k + 1 < end; k += 2) {
       const w = matrix.weights[k]!;
-      if (w === 0) continue;
+      const v = matrix.weights[k + 1]!;
+      const base = matrix.terms[k]! * rank;
+      const other = matrix.terms[k + 1]! * rank;
+      for (let r = 0; r < rank; r++) {
+        point[r]! += w * projection[base + r]! + v * projection[other + r]!;
+      }
+    }
+    if (k < end) {
+      const w = matrix.weights[k]!;
       const base = matrix.terms[k]! * rank;
       for (let r = 0; r < rank; r++) point[r]! += w * projection[base + r]!;
     }
@@ -196,7 +212,16 @@ function times(
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
     const base = r * width;
-    for (let k = starts[i]!; k < starts[i + 1]!; k++) {
+    const end = starts[i + 1]!;
+    let k = starts[i]!;
+    for (; k + 1 < end; k += 2) {
+      const w = weights[k]!;
+      const v = weights[k + 1]!;
+      const from = terms[k]! * width;
+      const other = terms[k + 1]! * width;
+      for (let c = 0; c < width; c++) out[base + c]! += w * x[from + c]! + v * x[other + c]!;
+    }
+    if (k < end) {
       const w = weights[k]!;
       const from = terms[k]! * width;
       for (let c = 0; c < width; c++) out[base + c]! += w * x[from + c]!;
