@@ -119,10 +119,17 @@ interface Vectors {
   fields: Uint32Array;
   spanStarts: Uint32Array;
   spanEnds: Uint32Array;
-  /** Term id → whether it is a two-word phrase, and the term ids of its words. */
-  phraseWords: ReadonlyMap<number, readonly [number, number]>;
+  /**
+   * Per term, two slots: -1 and -1 for a word; for a two-word phrase, the term ids of its
+   * words, or {@link UNKEPT} for a word not kept (too common, or in one paper only).
+   */
+  phraseWords: Int32Array;
+  /** Terms kept, numbered from 0 in the order first met. */
   termCount: number;
 }
+
+/** In {@link Vectors.phraseWords}: a word of the phrase that is not a kept term. */
+const UNKEPT = -2;
 
 /** Builds the neighbours of every paper; `papers` in catalogue order. */
 export function buildSimilarData(
@@ -214,9 +221,25 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
   const idf = new Float32Array(termCount);
   for (let t = 0; t < termCount; t++) idf[t] = df[t]! > maxDf ? 0 : Math.log((n + 1) / df[t]!);
   // Terms of one paper only (most phrases) match nothing: they count in the vector's
-  // length, but are not stored, which makes every later step cheaper.
+  // length, but are not stored, which makes every later step cheaper. The kept terms are
+  // numbered anew, in the same order: the arrays indexed by term that later steps read at
+  // random (a paper spread out, the postings' bounds) get half as long. (Numbering them by
+  // document frequency was no faster, and reordered the LSA's random start.)
+  const keptTerms: number[] = [];
+  for (let t = 0; t < termCount; t++) if (df[t]! >= 2 && idf[t]! > 0) keptTerms.push(t);
+  const renumber = new Int32Array(termCount).fill(UNKEPT);
+  keptTerms.forEach((t, id) => {
+    renumber[t] = id;
+  });
+  const phraseWords = new Int32Array(2 * keptTerms.length).fill(-1);
+  keptTerms.forEach((t, id) => {
+    const words = vocabulary.phraseWords(t);
+    if (words === undefined) return;
+    phraseWords[2 * id] = renumber[words[0]]!;
+    phraseWords[2 * id + 1] = renumber[words[1]]!;
+  });
   let kept = 0;
-  for (let k = 0; k < total; k++) if (df[terms[k]!]! >= 2 && idf[terms[k]!]! > 0) kept++;
+  for (let k = 0; k < total; k++) if (renumber[terms[k]!]! >= 0) kept++;
   const out = {
     starts: new Uint32Array(n + 1),
     terms: new Uint32Array(kept),
@@ -224,8 +247,8 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
     fields: new Uint32Array(kept),
     spanStarts: new Uint32Array(kept),
     spanEnds: new Uint32Array(kept),
-    phraseWords: vocabulary.phraseWords,
-    termCount,
+    phraseWords,
+    termCount: keptTerms.length,
   };
   const order: number[] = [];
   let at = 0;
@@ -254,7 +277,7 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (const k of order) {
-      out.terms[at] = terms[k]!;
+      out.terms[at] = renumber[terms[k]!]!;
       out.weights[at] = counts[k]! * scale;
       out.fields[at] = fields[k]!;
       out.spanStarts[at] = spanStarts[k]!;
@@ -264,6 +287,13 @@ function vectorize(papers: readonly Paper[], o: SimilarOptions): Vectors {
   }
   out.starts[n] = at;
   return out;
+}
+
+/** The array twice as long, contents kept. */
+function grow<T extends Int32Array | Uint32Array | Float64Array>(array: T): T {
+  const bigger = new (array.constructor as new (n: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /** Per row entry, the row (paper) it belongs to. */
@@ -472,7 +502,8 @@ function firstOrder(
   const scores = new Float32Array(n * width);
   const approx = new Float32Array(n);
   const touched = new Uint32Array(n);
-  const pick = new TopK(Math.ceil(width * o.rescored));
+  const pickWidth = Math.ceil(width * o.rescored);
+  const pick = new TopK(pickWidth);
   const dense = new Float32Array(vectors.termCount);
   const rank = o.lsaRank;
   const embedding =
@@ -480,12 +511,22 @@ function firstOrder(
       ? lsaEmbed(
           vectors,
           { rank, ...o.lsa },
-          o.lsaPhrases ? undefined : (t) => !vectors.phraseWords.has(t),
+          o.lsaPhrases ? undefined : (t) => vectors.phraseWords[2 * t] === -1,
         )
       : undefined;
   const alpha = embedding ? o.lsaWeight : 0;
   const lsa = embedding ?? new Float32Array(0);
   const exact = new TopK(width);
+  // Scores are symmetric, and most candidates of a paper have it among theirs: a pair's
+  // score, once computed for the earlier paper, waits for the later one in a list per paper
+  // (typed arrays: head, next, other paper, score), so each such pair is computed once.
+  const waiting = new Int32Array(n).fill(-1);
+  let waitNext = new Int32Array(n * 8);
+  let waitPaper = new Uint32Array(n * 8);
+  let waitScore = new Float64Array(n * 8);
+  let waitCount = 0;
+  const known = new Float64Array(n);
+  const knownFor = new Int32Array(n).fill(-1);
   const { starts, terms, weights } = vectors;
   const { starts: postStarts, ends: postEnds, docs: postDocs, values: postValues } = post;
   for (let d = 0; d < n; d++) {
@@ -513,7 +554,9 @@ function firstOrder(
     const title = titles[d]!;
     for (let c = 0; c < touchedCount; c++) {
       const e = touched[c]!;
-      if (titles[e] !== title) pick.offer(e, approx[e]!);
+      // Most candidates fall below the weakest kept: rejected here, without a call.
+      const a = approx[e]!;
+      if ((pick.size < pickWidth || a >= pick.scores[0]!) && titles[e] !== title) pick.offer(e, a);
       approx[e] = 0;
     }
     // Exact scores for the best approximate candidates.
@@ -523,17 +566,58 @@ function firstOrder(
     // The paper's vector spread out once, so each candidate costs only its own terms.
     for (let k = starts[d]!; k < starts[d + 1]!; k++) dense[terms[k]!] = weights[k]!;
     const at = d * rank;
-    for (let c = 0; c < pick.size; c++) {
-      const e = pick.ids[c]!;
-      let cos = 0;
-      for (let k = starts[e]!; k < starts[e + 1]!; k++) cos += dense[terms[k]!]! * weights[k]!;
-      let score = cos;
-      if (alpha > 0) {
-        let latent = 0;
-        for (let r = 0, b = e * rank; r < rank; r++, b++) latent += lsa[at + r]! * lsa[b]!;
-        score = (1 - alpha) * cos + alpha * latent;
+    for (let x = waiting[d]!; x >= 0; x = waitNext[x]!) {
+      known[waitPaper[x]!] = waitScore[x]!;
+      knownFor[waitPaper[x]!] = d;
+    }
+    const pickIds = pick.ids;
+    const picked = pick.size;
+    for (let c = 0; c < picked; c++) {
+      const e = pickIds[c]!;
+      let score: number;
+      if (knownFor[e] === d) score = known[e]!;
+      else {
+        // Two and four running sums: one sum waits on each addition before the next.
+        let cos0 = 0;
+        let cos1 = 0;
+        const end = starts[e + 1]!;
+        let k = starts[e]!;
+        for (; k + 1 < end; k += 2) {
+          cos0 += dense[terms[k]!]! * weights[k]!;
+          cos1 += dense[terms[k + 1]!]! * weights[k + 1]!;
+        }
+        if (k < end) cos0 += dense[terms[k]!]! * weights[k]!;
+        const cos = cos0 + cos1;
+        score = cos;
+        if (alpha > 0) {
+          let l0 = 0;
+          let l1 = 0;
+          let l2 = 0;
+          let l3 = 0;
+          const b = e * rank;
+          let r = 0;
+          for (; r + 3 < rank; r += 4) {
+            l0 += lsa[at + r]! * lsa[b + r]!;
+            l1 += lsa[at + r + 1]! * lsa[b + r + 1]!;
+            l2 += lsa[at + r + 2]! * lsa[b + r + 2]!;
+            l3 += lsa[at + r + 3]! * lsa[b + r + 3]!;
+          }
+          for (; r < rank; r++) l0 += lsa[at + r]! * lsa[b + r]!;
+          score = (1 - alpha) * cos + alpha * (l0 + l1 + (l2 + l3));
+        }
+        if (e > d) {
+          if (waitCount === waitNext.length) {
+            waitNext = grow(waitNext);
+            waitPaper = grow(waitPaper);
+            waitScore = grow(waitScore);
+          }
+          waitNext[waitCount] = waiting[e]!;
+          waitPaper[waitCount] = d;
+          waitScore[waitCount] = score;
+          waiting[e] = waitCount++;
+        }
       }
-      exact.offer(e, score + (bonus?.get(e) ?? 0));
+      exact.offer(e, bonus === undefined ? score : score + (bonus.get(e) ?? 0));
     }
     for (let k = starts[d]!; k < starts[d + 1]!; k++) dense[terms[k]!] = 0;
     exact.sort();
@@ -594,21 +678,22 @@ function finish(
     other.clear();
     for (let c = 0; c < touchedCount; c++) {
       const e = touched[c]!;
-      (conferences[e] === conferences[d] ? same : other).offer(e, combined[e]!);
+      const list = conferences[e] === conferences[d] ? same : other;
+      const score = combined[e]!;
+      if (list.size < stored || score >= list.scores[0]!) list.offer(e, score);
       combined[e] = 0;
     }
     // Same conference first, then the rest, each best first.
     same.sort();
     other.sort();
     let slot = 0;
-    for (const list of [same, other]) {
+    for (let half = 0; half < 2; half++) {
+      const list = half === 0 ? same : other;
       for (let c = 0; c < list.size && slot < stored; c++, slot++) {
         const e = list.ids[c]!;
         neighbours[d * stored + slot] = e;
         scores[d * stored + slot] = list.scores[c]!;
-        shared.with(e, o.whyTerms).forEach((surface, k) => {
-          why[(d * stored + slot) * o.whyTerms + k] = surface;
-        });
+        shared.with(e, o.whyTerms, why, (d * stored + slot) * o.whyTerms);
       }
     }
   }
@@ -664,7 +749,11 @@ class SharedTerms {
   private readonly isPhrase: Uint8Array;
   private call = 0;
   private readonly top = new TopK(WHY_CANDIDATES);
+  private readonly chosenTerms = new Uint32Array(WHY_CANDIDATES);
+  private readonly chosenSurfaces = new Uint32Array(WHY_CANDIDATES);
   private paper = -1;
+  /** The weight of the paper's weightiest term (the first of its row). */
+  private heaviest = 0;
 
   constructor(
     private readonly papers: readonly Paper[],
@@ -674,7 +763,9 @@ class SharedTerms {
     this.entry = new Int32Array(vectors.termCount);
     this.covered = new Uint32Array(vectors.termCount);
     this.isPhrase = new Uint8Array(vectors.termCount);
-    for (const term of vectors.phraseWords.keys()) this.isPhrase[term] = 1;
+    for (let t = 0; t < vectors.termCount; t++) {
+      if (vectors.phraseWords[2 * t] !== -1) this.isPhrase[t] = 1;
+    }
     this.entrySurface = new Int32Array(vectors.terms.length).fill(-1);
   }
 
@@ -686,6 +777,7 @@ class SharedTerms {
         this.weight[terms[k]!] = 0;
     }
     this.paper = paper;
+    this.heaviest = starts[paper + 1]! > starts[paper]! ? weights[starts[paper]!]! : 0;
     for (let k = starts[paper]!; k < starts[paper + 1]!; k++) {
       this.weight[terms[k]!] = weights[k]!;
       this.entry[terms[k]!] = k;
@@ -693,36 +785,61 @@ class SharedTerms {
     return this;
   }
 
-  /** Up to `max` terms shared with `neighbour`, most telling first, as ids of {@link surfaces}. */
-  with(neighbour: number, max: number): number[] {
+  /**
+   * Up to `max` terms shared with `neighbour`, most telling first, as ids of {@link surfaces}
+   * written to `out` from `at` (slots left as they are when fewer terms are shared).
+   */
+  with(neighbour: number, max: number, out: Uint32Array, at: number): void {
     const { starts, terms, weights, phraseWords } = this.vectors;
-    this.top.clear();
-    for (let k = starts[neighbour]!; k < starts[neighbour + 1]!; k++) {
+    const top = this.top;
+    top.clear();
+    // The neighbour's row is weightiest first, and no term of the paper weighs more than its
+    // first: once the weakest term kept beats what the rest of the row could reach, stop.
+    // (The margin covers rounding: the walk stops a little late, never early.)
+    const reach = this.heaviest * PHRASE_PREFERENCE * (1 + 1e-9);
+    const end = starts[neighbour + 1]!;
+    for (let k = starts[neighbour]!; k < end; k++) {
+      if (top.size === WHY_CANDIDATES && top.scores[0]! > weights[k]! * reach) break;
       const term = terms[k]!;
       const w = this.weight[term]! * weights[k]!;
-      if (w > 0) this.top.offer(term, this.isPhrase[term] === 1 ? w * PHRASE_PREFERENCE : w);
+      if (w > 0) top.offer(term, this.isPhrase[term] === 1 ? w * PHRASE_PREFERENCE : w);
     }
     this.top.sort();
     const call = ++this.call;
-    const chosen: { term: number; surface: number }[] = [];
-    for (let c = 0; c < this.top.size && chosen.length < max; c++) {
+    // The terms chosen so far and their surfaces, in scratch arrays reused by every call.
+    const { chosenTerms, chosenSurfaces } = this;
+    let chosen = 0;
+    for (let c = 0; c < this.top.size && chosen < max; c++) {
       const term = this.top.ids[c]!;
       if (this.covered[term] === call) continue;
-      const words = this.isPhrase[term] === 1 ? phraseWords.get(term) : undefined;
-      if (words) {
-        // A phrase replaces its words already chosen, and covers them from now on.
-        for (let x = chosen.length - 1; x >= 0; x--) {
-          if (words.includes(chosen[x]!.term)) chosen.splice(x, 1);
+      if (this.isPhrase[term] === 1) {
+        // A phrase replaces its words already chosen, and covers them from now on (a word
+        // not kept is never chosen).
+        const first = phraseWords[2 * term]!;
+        const second = phraseWords[2 * term + 1]!;
+        let kept = 0;
+        for (let x = 0; x < chosen; x++) {
+          const t = chosenTerms[x]!;
+          if (t === first || t === second) continue;
+          chosenTerms[kept] = t;
+          chosenSurfaces[kept++] = chosenSurfaces[x]!;
         }
-        this.covered[words[0]] = call;
-        this.covered[words[1]] = call;
+        chosen = kept;
+        if (first >= 0) this.covered[first] = call;
+        if (second >= 0) this.covered[second] = call;
       }
       this.covered[term] = call;
       const surface = this.surfaceOf(this.entry[term]!);
       const folded = this.folded[surface]!;
-      if (!chosen.some((x) => this.folded[x.surface] === folded)) chosen.push({ term, surface });
+      let spelled = false;
+      for (let x = 0; x < chosen && !spelled; x++) {
+        spelled = this.folded[chosenSurfaces[x]!] === folded;
+      }
+      if (spelled) continue;
+      chosenTerms[chosen] = term;
+      chosenSurfaces[chosen++] = surface;
     }
-    return chosen.map((x) => x.surface);
+    for (let x = 0; x < chosen; x++) out[at + x] = chosenSurfaces[x]!;
   }
 
   /** The surface id of row entry `k` of the paper asked about (made once per entry). */

@@ -72,23 +72,34 @@ export function lsaEmbed(
   const out = new Float32Array(n * o.rank);
   if (width === 0) return out;
   const next = random(o.seed);
-  // Ω: m × width random; Y = A_s Ω; then Y ← A_s A_sᵀ Y, orthonormal at each step.
-  const omega = new Float64Array(m * width);
+  // Ω: m × width random; Y = A_s Ω; then Y ← A_s A_sᵀ Y, orthonormal at each step. The
+  // matrices with a row per term (Ω, Aᵀ Q, Bᵀ) are single precision: they are read at random,
+  // a row per entry of the matrix, and half the bytes is half the cache misses; the sums stay
+  // in double precision.
+  const omega = new Float32Array(m * width);
   for (let k = 0; k < omega.length; k++) omega[k] = next() - 0.5;
   let q = orthonormalize(times(matrix, rows, omega, width), rows.length, width);
   for (let it = 0; it < o.powerIterations; it++) {
-    const z = orthonormalize(timesTransposed(matrix, rows, q, width), m, width);
+    // Aᵀ Q is not made orthonormal: A (Aᵀ Q) R⁻¹ spans what A Aᵀ Q spans, and Q is, so the
+    // step would change nothing but rounding, at the cost of Gram–Schmidt over every term.
+    const z = timesTransposed(matrix, rows, q, width);
     q = orthonormalize(times(matrix, rows, z, width), rows.length, width);
   }
   // B = Qᵀ A_s, kept as its transpose (m × width). B Bᵀ = Ũ Σ² Ũᵀ.
   const bt = timesTransposed(matrix, rows, q, width);
+  // Two term rows at a time, here and in the products below: each pass over the output then
+  // adds two products, half the loads and stores of the output per product.
   const gram = new Float64Array(width * width);
-  for (let t = 0; t < m; t++) {
+  for (let t = 0; t < m; t += 2) {
     const row = t * width;
+    const next = t + 1 < m ? row + width : -1;
     for (let a = 0; a < width; a++) {
       const x = bt[row + a]!;
-      if (x === 0) continue;
-      for (let b = a; b < width; b++) gram[a * width + b]! += x * bt[row + b]!;
+      const y = next < 0 ? 0 : bt[next + a]!;
+      if (x === 0 && y === 0) continue;
+      const at = a * width;
+      if (y === 0) for (let b = a; b < width; b++) gram[at + b]! += x * bt[row + b]!;
+      else for (let b = a; b < width; b++) gram[at + b]! += x * bt[row + b]! + y * bt[next + b]!;
     }
   }
   for (let a = 0; a < width; a++)
@@ -110,18 +121,25 @@ export function lsaEmbed(
   for (let t = 0; t < m; t++) {
     const row = t * width;
     for (let r = 0; r < rank; r++) {
-      const column = r * width;
-      let s = 0;
-      for (let k = 0; k < width; k++) s += bt[row + k]! * scaled[column + k]!;
-      projection[t * rank + r] = s;
+      projection[t * rank + r] = dot(bt, row, scaled, r * width, width);
     }
   }
   const point = new Float64Array(rank);
   for (let i = 0; i < n; i++) {
     point.fill(0);
-    for (let k = matrix.starts[i]!; k < matrix.starts[i + 1]!; k++) {
+    const end = matrix.starts[i + 1]!;
+    let k = matrix.starts[i]!;
+    for (; k + 1 < end; k += 2) {
       const w = matrix.weights[k]!;
-      if (w === 0) continue;
+      const v = matrix.weights[k + 1]!;
+      const base = matrix.terms[k]! * rank;
+      const other = matrix.terms[k + 1]! * rank;
+      for (let r = 0; r < rank; r++) {
+        point[r]! += w * projection[base + r]! + v * projection[other + r]!;
+      }
+    }
+    if (k < end) {
+      const w = matrix.weights[k]!;
       const base = matrix.terms[k]! * rank;
       for (let r = 0; r < rank; r++) point[r]! += w * projection[base + r]!;
     }
@@ -186,7 +204,7 @@ function sampleRows(n: number, max: number): Uint32Array {
 function times(
   matrix: SparseRows,
   rows: Uint32Array,
-  x: Float64Array,
+  x: Float32Array,
   width: number,
 ): Float64Array {
   const out = new Float64Array(rows.length * width);
@@ -194,7 +212,16 @@ function times(
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
     const base = r * width;
-    for (let k = starts[i]!; k < starts[i + 1]!; k++) {
+    const end = starts[i + 1]!;
+    let k = starts[i]!;
+    for (; k + 1 < end; k += 2) {
+      const w = weights[k]!;
+      const v = weights[k + 1]!;
+      const from = terms[k]! * width;
+      const other = terms[k + 1]! * width;
+      for (let c = 0; c < width; c++) out[base + c]! += w * x[from + c]! + v * x[other + c]!;
+    }
+    if (k < end) {
       const w = weights[k]!;
       const from = terms[k]! * width;
       for (let c = 0; c < width; c++) out[base + c]! += w * x[from + c]!;
@@ -209,8 +236,8 @@ function timesTransposed(
   rows: Uint32Array,
   y: Float64Array,
   width: number,
-): Float64Array {
-  const out = new Float64Array(matrix.termCount * width);
+): Float32Array {
+  const out = new Float32Array(matrix.termCount * width);
   const { starts, terms, weights } = matrix;
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
@@ -238,12 +265,10 @@ function orthonormalize(y: Float64Array, rows: number, width: number): Float64Ar
     const at = c * rows;
     for (let p = 0; p < c; p++) {
       const from = p * rows;
-      let dot = 0;
-      for (let r = 0; r < rows; r++) dot += columns[at + r]! * columns[from + r]!;
-      for (let r = 0; r < rows; r++) columns[at + r]! -= dot * columns[from + r]!;
+      const along = dot(columns, at, columns, from, rows);
+      for (let r = 0; r < rows; r++) columns[at + r]! -= along * columns[from + r]!;
     }
-    let norm = 0;
-    for (let r = 0; r < rows; r++) norm += columns[at + r]! ** 2;
+    const norm = dot(columns, at, columns, at, rows);
     const scale = norm > 1e-24 ? 1 / Math.sqrt(norm) : 0;
     for (let r = 0; r < rows; r++) columns[at + r]! *= scale;
   }
@@ -251,6 +276,32 @@ function orthonormalize(y: Float64Array, rows: number, width: number): Float64Ar
     for (let c = 0; c < width; c++) y[r * width + c] = columns[c * rows + r]!;
   }
   return y;
+}
+
+/**
+ * `a[from, from + size) · b[at, at + size)`, in four running sums: one sum waits on each
+ * addition before the next, four keep the multiplier busy.
+ */
+function dot(
+  a: Float32Array | Float64Array,
+  from: number,
+  b: Float64Array,
+  at: number,
+  size: number,
+): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = 0;
+  for (; k + 3 < size; k += 4) {
+    s0 += a[from + k]! * b[at + k]!;
+    s1 += a[from + k + 1]! * b[at + k + 1]!;
+    s2 += a[from + k + 2]! * b[at + k + 2]!;
+    s3 += a[from + k + 3]! * b[at + k + 3]!;
+  }
+  for (; k < size; k++) s0 += a[from + k]! * b[at + k]!;
+  return s0 + s1 + (s2 + s3);
 }
 
 /** Eigenvalues and eigenvectors (columns) of a small symmetric matrix, by Jacobi rotations. */

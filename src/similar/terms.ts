@@ -64,10 +64,10 @@ export function wordKey(written: string): string | undefined {
  * once (a corpus repeats the same few thousand words millions of times).
  */
 export class Vocabulary {
-  /** Phrase id → the ids of its two words. */
-  readonly phraseWords = new Map<number, readonly [number, number]>();
   /** Id → key; '' for a phrase until {@link key} is asked for it. */
   private readonly keys: string[] = [];
+  /** Id → its two words' ids for a phrase, -1 and -1 for a word (two slots per id). */
+  private parts = new Int32Array(1 << 12);
   private readonly wordIds = new Map<string, number>();
   private readonly writtenIds = new Map<string, number>();
   private readonly phraseIds = new PairTable();
@@ -81,27 +81,23 @@ export class Vocabulary {
   key(id: number): string {
     let key = this.keys[id]!;
     if (key === '') {
-      const [first, second] = this.phraseWords.get(id)!;
-      key = `${this.key(first)} ${this.key(second)}`;
+      key = `${this.key(this.parts[2 * id]!)} ${this.key(this.parts[2 * id + 1]!)}`;
       this.keys[id] = key;
     }
     return key;
+  }
+
+  /** The ids of the two words of a phrase, or undefined for a word. */
+  phraseWords(id: number): readonly [number, number] | undefined {
+    const first = this.parts[2 * id]!;
+    return first < 0 ? undefined : [first, this.parts[2 * id + 1]!];
   }
 
   /** Id of a written word, or -1 for a stop word or a bare number. */
   word(written: string): number {
     let id = this.writtenIds.get(written);
     if (id === undefined) {
-      const key = wordKey(written);
-      if (key === undefined) id = -1;
-      else {
-        id = this.wordIds.get(key);
-        if (id === undefined) {
-          id = this.keys.length;
-          this.keys.push(key);
-          this.wordIds.set(key, id);
-        }
-      }
+      id = this.idOfKey(wordKey(written));
       this.writtenIds.set(written, id);
     }
     return id;
@@ -115,10 +111,8 @@ export class Vocabulary {
   phrase(first: number, second: number): number {
     let id = this.phraseIds.get(first, second);
     if (id < 0) {
-      id = this.keys.length;
-      this.keys.push('');
+      id = this.add('', first, second);
       this.phraseIds.set(first, second, id);
-      this.phraseWords.set(id, [first, second]);
     }
     return id;
   }
@@ -155,6 +149,29 @@ export class Vocabulary {
       previousStart = start;
       previousEnd = end;
     }
+  }
+
+  private idOfKey(key: string | undefined): number {
+    if (key === undefined) return -1;
+    let id = this.wordIds.get(key);
+    if (id === undefined) {
+      id = this.add(key, -1, -1);
+      this.wordIds.set(key, id);
+    }
+    return id;
+  }
+
+  private add(key: string, first: number, second: number): number {
+    const id = this.keys.length;
+    this.keys.push(key);
+    if (2 * id + 2 > this.parts.length) {
+      const bigger = new Int32Array(this.parts.length * 2);
+      bigger.set(this.parts);
+      this.parts = bigger;
+    }
+    this.parts[2 * id] = first;
+    this.parts[2 * id + 1] = second;
+    return id;
   }
 }
 
@@ -212,9 +229,19 @@ function slotOf(first: number, second: number, mask: number): number {
 
 /** True when nothing but spaces (and inline marks) stands between two words. */
 function isPhraseGap(text: string, from: number, to: number): boolean {
-  if (to - from === 1 && text.charCodeAt(from) === 32) return true;
-  return PHRASE_GAP_RE.test(text.slice(from, to));
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at);
+    // ASCII white space and `"*_()`; beyond ASCII, the expression decides.
+    if (code >= 0x80) return PHRASE_GAP_RE.test(text.slice(from, to));
+    if (!(code === 32 || (code >= 9 && code <= 13) || ASCII_GAP_MARKS.includes(code))) {
+      return false;
+    }
+  }
+  return true;
 }
+
+/** The ASCII marks of {@link PHRASE_GAP_RE} besides white space: `"*_()`. */
+const ASCII_GAP_MARKS: readonly number[] = [34, 42, 95, 40, 41];
 
 /** A term as written: inner runs of white space made one space. */
 export function writtenForm(text: string, start: number, end: number): string {
