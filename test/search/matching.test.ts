@@ -121,6 +121,22 @@ describe('prefixes and typos', () => {
     expect(hits[0]).toBe('near');
     expect(hits).toHaveLength(MAX_TYPO_EXPANSIONS);
   });
+
+  it('does not spend a typo expansion on the word itself, when one paper has it', () => {
+    // A word in fewer than three papers is still read as a possible typo; its own spelling
+    // is the exact match, not one of the 24 expansions.
+    const far = Array.from(
+      { length: 30 },
+      (_, i) => `zabcdefg${'abcdef'[i % 6]}${'abcde'[i % 5]}q`,
+    );
+    const search = createPaperIndex([
+      paper('exact', 'The zabcdefghq method'),
+      ...far.map((w) => paper(w, `The ${w} method`)),
+    ]);
+    const hits = ids(search.search('zabcdefghq'));
+    expect(hits[0]).toBe('exact');
+    expect(hits).toHaveLength(1 + MAX_TYPO_EXPANSIONS);
+  });
 });
 
 describe('whole definitions and compounds', () => {
