@@ -61,6 +61,8 @@ describe('americanize', () => {
     ['optimising', 'optimizing'],
     ['optimiser', 'optimizer'],
     ['optimisers', 'optimizers'],
+    ['realising', 'realizing'],
+    ['stabilisers', 'stabilizers'],
     ['analysed', 'analyzed'],
     ['analysing', 'analyzing'],
     ['generalises', 'generalizes'],
