@@ -183,7 +183,6 @@ export function postingOf(postings: FieldPostings, id: number, doc: number): num
  * consecutive terms.
  */
 function expandAcronyms(text: string, terms: string[], acronyms: AcronymTable): string[] {
-  if (acronyms.size === 0) return terms;
   const out = [...terms];
   for (const acronym of acronymsIn(text, acronyms)) out.push(...acronyms.definitionOf(acronym)!);
   for (let i = 0; i < terms.length; i++) {

@@ -25,10 +25,8 @@ export function snippet(text: string, terms: ReadonlySet<string>, width = 280): 
   let right = 0;
   let count = 0;
   for (let left = 0; left < words.length; left++) {
-    if (right < left) {
-      right = left;
-      count = 0;
-    }
+    // `right` trails `left` only after a word longer than the reach; the loop below then
+    // re-counts that word, undoing its decrement, so no reset is needed.
     while (right < words.length && words[right]!.end - words[left]!.start <= width * 0.8) {
       if (words[right]!.match) count++;
       right++;
@@ -53,8 +51,8 @@ export function snippet(text: string, terms: ReadonlySet<string>, width = 280): 
 function backUp(text: string, at: number): number {
   const sentence = text.lastIndexOf('. ', at);
   if (sentence !== -1 && at - sentence < 80) return sentence + 2;
-  const space = text.lastIndexOf(' ', Math.max(0, at - 40));
-  return space === -1 ? 0 : space + 1;
+  // No space before gives -1, so the window starts at 0.
+  return text.lastIndexOf(' ', Math.max(0, at - 40)) + 1;
 }
 
 function isMatch(word: string, terms: ReadonlySet<string>): boolean {

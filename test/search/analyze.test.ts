@@ -14,6 +14,7 @@ describe('foldText', () => {
     ['ÉCOLE', 'ecole'],
     ['pre‐training', 'pre-training'], // U+2010 hyphen
     ['ﬁne-tuning', 'fine-tuning'], // ligature
+    ['model’s', "model's"], // a typographic apostrophe is still an apostrophe
   ])('%s → %s', (input, expected) => expect(foldText(input)).toBe(expected));
 });
 
@@ -33,6 +34,10 @@ describe('singularize (plural folding only, no stemming)', () => {
     ['corpus', 'corpus'],
     ['learning', 'learning'], // not a plural: left alone (no Porter stemming)
     ['gas', 'gas'],
+    ['ads', 'ads'], // three letters: too short to tell a plural
+    ['ties', 'tie'], // four letters: "-ies" → "-y" needs more ("policies")
+    ['vices', 'vice'], // five letters: "-ices" → "-ex" needs more ("indices")
+    ["model's", 'model'], // a possessive, not a plural
   ])('%s → %s', (input, expected) => expect(singularize(input)).toBe(expected));
 });
 
@@ -52,6 +57,20 @@ describe('americanize', () => {
     // Names of Object.prototype members are words like any other.
     ['constructor', 'constructor'],
     ['constructors', 'constructors'],
+    ['quantisations', 'quantizations'],
+    ['optimising', 'optimizing'],
+    ['optimiser', 'optimizer'],
+    ['optimisers', 'optimizers'],
+    ['realising', 'realizing'],
+    ['stabilisers', 'stabilizers'],
+    ['analysed', 'analyzed'],
+    ['analysing', 'analyzing'],
+    ['generalises', 'generalizes'],
+    ['rising', 'rising'], // six letters: "-ising" is the whole ending, not a spelling
+    ['elise', 'elise'], // five letters: likewise for "-ise"
+    ['advised', 'advised'], // "advise" is no British spelling
+    ['revises', 'revises'], // nor "revise", in the plural
+    ['channelwise', 'channelwise'], // "-wise" is a suffix of its own
   ])('%s → %s', (input, expected) => expect(americanize(input)).toBe(expected));
 });
 
@@ -71,6 +90,16 @@ describe('analyze', () => {
     expect(analyze(text)).toEqual(expected);
     expect(analyze(text)).toEqual(expected);
     expect(analyze('constructors for the Café')).toEqual(['constructor', 'cafe']);
+  });
+
+  it('joins only words a hyphen or slash binds directly', () => {
+    // "pre- and" is a dangling hyphen: "pre" is not joined to "and".
+    expect(analyze('pre- and post-training')).toEqual(['pre', 'post', 'posttraining', 'training']);
+    expect(analyze('encoder/decoder')).toEqual(['encoder', 'encoderdecoder', 'decoder']);
+  });
+
+  it('drops the possessive ending', () => {
+    expect(analyze("the model's weights")).toEqual(['model', 'weight']);
   });
 
   it('keeps numbers and mixed tokens', () => {

@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +15,7 @@ import { buildBot } from '../../src/compose.ts';
 import { buildAuthorIndexData, openAuthorIndex } from '../../src/search/author-index.ts';
 import { loadSnapshot, type Snapshot, snapshotKey } from '../../src/search/index-cache.ts';
 import { buildPaperIndexData, openPaperIndex } from '../../src/search/paper-index.ts';
+import type { FieldPostings } from '../../src/search/postings.ts';
 
 const RECORDS = [
   {
@@ -39,6 +48,13 @@ const RECORDS = [
     title: 'λ-calculus for Transformers',
     authors: ['Łukasz Kaiser'],
     abstract: 'Typed λ-terms meet attention 😀 (Ελληνικά).',
+  },
+  {
+    // A second UTF-16 abstract: each is cut from the block at its own length.
+    uid: 'p6',
+    title: 'Sigma-delta networks',
+    authors: ['Σοφία Παπαδοπούλου'],
+    abstract: 'Σ-Δ modulation for spiking networks.',
   },
 ];
 const QUERIES = ['gnn', 'graph neural network', 'quantization', 'pretraining', 'turing', 'nlp'];
@@ -150,17 +166,26 @@ describe('loadSnapshot', () => {
   });
 
   it.each([
-    ['truncated', (bytes: Buffer) => bytes.subarray(0, bytes.length - 10)],
-    ['garbage', (bytes: Buffer) => Buffer.from(bytes.toString('base64'))],
-    ['empty', () => Buffer.alloc(0)],
-  ])('ignores a %s snapshot, says so, and rebuilds a good one', async (_, damage) => {
+    ['truncated', (bytes: Buffer) => bytes.subarray(0, bytes.length - 10), 'truncated'],
+    // A copy padded to a block size: every part still reads, but the size is wrong.
+    ['padded', (bytes: Buffer) => Buffer.concat([bytes, Buffer.alloc(10)]), 'truncated'],
+    ['garbage', (bytes: Buffer) => Buffer.from(bytes.toString('base64')), 'not a snapshot'],
+    // Not even a header.
+    ['empty', () => Buffer.alloc(0), 'truncated'],
+    // Another program's file: everything after the first byte intact.
+    [
+      'foreign',
+      (bytes: Buffer) => Buffer.concat([Buffer.from('X'), bytes.subarray(1)]),
+      'not a snapshot',
+    ],
+  ])('ignores a %s snapshot, says why, and rebuilds a good one', (_, damage, reason) => {
     load();
     const file = join(cacheDir, snapshotFiles()[0]!);
-    const { readFileSync } = await import('node:fs');
     writeFileSync(file, damage(readFileSync(file)));
     const rebuilt = load();
     expect(rebuilt.fromCache).toBe(false);
-    expect(notices).toEqual([expect.stringContaining('ignoring')]);
+    expect(notices).toEqual([expect.stringContaining(`ignoring`)]);
+    expect(notices[0]).toContain(`(${reason})`);
     expect(answers(rebuilt.snapshot)).toEqual(answers(build()));
     expect(load().fromCache).toBe(true);
   });
@@ -180,10 +205,9 @@ describe('loadSnapshot', () => {
     ['an abstract', flipped(-1)],
     // A digest itself.
     ['the checksum', flipped(8 + 32 + 5)],
-  ])('ignores a snapshot with a bit flipped in %s (checksum), and rebuilds', async (_, damage) => {
+  ])('ignores a snapshot with a bit flipped in %s (checksum), and rebuilds', (_, damage) => {
     load();
     const file = join(cacheDir, snapshotFiles()[0]!);
-    const { readFileSync } = await import('node:fs');
     const good = readFileSync(file);
     writeFileSync(file, damage(good));
     expect(readFileSync(file).length).toBe(good.length);
@@ -194,6 +218,40 @@ describe('loadSnapshot', () => {
     expect(load().fromCache).toBe(true);
   });
 
+  it('reads back a catalog whose abstracts run past one read buffer (4 MB)', () => {
+    // Five abstracts of a megabyte each: the text blocks are read in several runs.
+    const long = RECORDS.map((r, i) => ({ ...r, abstract: `${'graph '.repeat(200_000)}${i}` }));
+    writeData(long);
+    const first = load();
+    const second = load();
+    expect(second.fromCache).toBe(true);
+    expect(second.snapshot.catalog).toEqual(first.snapshot.catalog);
+  });
+
+  it('says why when a snapshot cannot be opened, and rebuilds', () => {
+    // A link to itself cannot be opened (ELOOP), unlike a file that is simply absent.
+    const file = join(cacheDir, `snapshot-${snapshotKey(dataDir)}.bin`);
+    mkdirSync(cacheDir);
+    symlinkSync(file, file);
+    const result = load();
+    expect(result.fromCache).toBe(false);
+    expect(notices).toEqual([expect.stringContaining('cannot read')]);
+    expect(load().fromCache).toBe(true);
+  });
+
+  it('leaves no temporary file behind when a snapshot cannot be stored', () => {
+    // A folder where the snapshot should go: it cannot be read, nor replaced by the new one.
+    const file = join(cacheDir, `snapshot-${snapshotKey(dataDir)}.bin`);
+    mkdirSync(join(file, 'inside'), { recursive: true });
+    const result = load();
+    expect(result.fromCache).toBe(false);
+    expect(notices).toEqual([
+      expect.stringContaining('ignoring'),
+      expect.stringContaining('not stored'),
+    ]);
+    expect(readdirSync(cacheDir)).toEqual([`snapshot-${snapshotKey(dataDir)}.bin`]);
+  });
+
   it('still starts when the cache folder cannot be created, and says why', () => {
     const blocked = join(root, 'a-file');
     writeFileSync(blocked, '');
@@ -201,6 +259,129 @@ describe('loadSnapshot', () => {
     expect(result.fromCache).toBe(false);
     expect(answers(result.snapshot)).toEqual(answers(build()));
     expect(notices).toEqual([expect.stringContaining('not stored')]);
+  });
+});
+
+describe('snapshotKey', () => {
+  const changes = (edit: () => void) => {
+    const key = snapshotKey(dataDir);
+    edit();
+    return snapshotKey(dataDir) !== key;
+  };
+
+  it('covers files in subfolders, as deep as the loader reads', () => {
+    mkdirSync(join(dataDir, 'a', 'b', 'c', 'd', 'e'), { recursive: true });
+    expect(changes(() => writeFileSync(join(dataDir, 'a', 'sessions.csv'), 'x'))).toBe(true);
+    expect(changes(() => writeFileSync(join(dataDir, 'a/b/c/d/deep.csv'), 'x'))).toBe(true);
+    // Five folders down the loader never looks.
+    expect(changes(() => writeFileSync(join(dataDir, 'a/b/c/d/e/deeper.csv'), 'x'))).toBe(false);
+  });
+
+  it('skips dotfiles and node_modules, which the loader does not read', () => {
+    expect(changes(() => writeFileSync(join(dataDir, '.DS_Store'), 'x'))).toBe(false);
+    expect(changes(() => mkdirSync(join(dataDir, 'node_modules')))).toBe(false);
+    expect(changes(() => writeFileSync(join(dataDir, 'node_modules', 'x.json'), '{}'))).toBe(false);
+  });
+
+  it('follows a symbolic link to a data file, and ignores a dangling one', () => {
+    const outside = join(root, 'outside.jsonl');
+    writeFileSync(outside, '');
+    symlinkSync(outside, join(dataDir, 'linked.jsonl'));
+    symlinkSync(join(root, 'missing'), join(dataDir, 'dangling.jsonl'));
+    expect(changes(() => writeFileSync(outside, 'changed'))).toBe(true);
+  });
+
+  it('does not depend on the order the files were written in', () => {
+    // Folders list files in creation order on some filesystems (tmpfs), in name-hash order
+    // on others: the key sorts them.
+    const other = join(root, 'other');
+    mkdirSync(other);
+    for (const name of ['b.csv', 'a.csv', 'c.csv']) writeFileSync(join(dataDir, name), name);
+    for (const name of ['c.csv', 'a.csv', 'b.csv']) writeFileSync(join(other, name), name);
+    writeFileSync(join(other, 'papers.jsonl'), readFileSync(join(dataDir, 'papers.jsonl')));
+    expect(snapshotKey(other)).toBe(snapshotKey(dataDir));
+  });
+});
+
+/** Changes the last field's postings only: every field is checked, not just one. */
+const lastField =
+  (change: (f: FieldPostings) => object) =>
+  (s: Snapshot): object => ({
+    ...s,
+    index: {
+      ...s.index,
+      fields: s.index.fields.map((f, i) => (i === s.index.fields.length - 1 ? change(f) : f)),
+    },
+  });
+const withIndex = (change: object) => (s: Snapshot) => ({ ...s, index: { ...s.index, ...change } });
+const withAuthors = (change: (a: Snapshot['authors']) => unknown) => (s: Snapshot) => ({
+  ...s,
+  authors: change(s.authors),
+});
+const shortRows = (r: { starts: Uint32Array; values: Uint32Array }) => ({
+  ...r,
+  values: r.values.slice(1),
+});
+
+describe('a snapshot of another shape', () => {
+  // Sound on disk (its checksums match) but not what this version stores, as an older
+  // version or another program might have left it: each is rebuilt, never answered from.
+  it.each([
+    ['no sessions', (s: Snapshot) => ({ ...s, catalog: { ...s.catalog, sessions: undefined } })],
+    ['no problems', (s: Snapshot) => ({ ...s, problems: undefined })],
+    ['extras null', (s: Snapshot) => ({ ...s, extras: null })],
+    ['extras a string', (s: Snapshot) => ({ ...s, extras: 'x' })],
+    ['no vocabulary', withIndex({ vocabulary: undefined })],
+    ['counts a plain array', (s: Snapshot) => withIndex({ counts: [...s.index.counts] })(s)],
+    ['a count missing', (s: Snapshot) => withIndex({ counts: s.index.counts.slice(1) })(s)],
+    ['no term tree', withIndex({ tree: undefined })],
+    ['no acronyms', withIndex({ acronyms: undefined })],
+    ['no fields', withIndex({ fields: undefined })],
+    ['starts a plain array', lastField((f) => ({ ...f, starts: [...f.starts] }))],
+    ['a start missing', lastField((f) => ({ ...f, starts: f.starts.slice(1) }))],
+    ['docs a plain array', lastField((f) => ({ ...f, docs: [...f.docs] }))],
+    ['freqs 32-bit', lastField((f) => ({ ...f, freqs: Uint32Array.from(f.freqs) }))],
+    ['a freq missing', lastField((f) => ({ ...f, freqs: f.freqs.slice(1) }))],
+    [
+      'a posting missing',
+      lastField((f) => ({ ...f, docs: f.docs.slice(1), freqs: f.freqs.slice(1) })),
+    ],
+    ['lengths a plain array', lastField((f) => ({ ...f, lengths: [...f.lengths] }))],
+    ['a length missing', lastField((f) => ({ ...f, lengths: f.lengths.slice(1) }))],
+    ['no authors', withAuthors(() => null)],
+    ['authors a string', withAuthors(() => 'authors')],
+    ['no author strings', withAuthors((a) => ({ ...a, strings: undefined }))],
+    ['people a plain array', withAuthors((a) => ({ ...a, people: [...a.people] }))],
+    ['half a person', withAuthors((a) => ({ ...a, people: a.people.slice(1) }))],
+    ['paper rows short', withAuthors((a) => ({ ...a, papers: shortRows(a.papers) }))],
+    ['form rows short', withAuthors((a) => ({ ...a, forms: shortRows(a.forms) }))],
+    [
+      'surname row starts a plain array',
+      withAuthors((a) => ({
+        ...a,
+        surnameParts: { ...a.surnameParts, starts: [...a.surnameParts.starts] },
+      })),
+    ],
+    [
+      'surname row values a plain array',
+      withAuthors((a) => ({
+        ...a,
+        surnameParts: { ...a.surnameParts, values: [...a.surnameParts.values] },
+      })),
+    ],
+    [
+      'a surname row start missing',
+      withAuthors((a) => ({
+        ...a,
+        surnameParts: { ...a.surnameParts, starts: a.surnameParts.starts.slice(1) },
+      })),
+    ],
+  ])('%s: rebuilt', (_, reshape) => {
+    loadSnapshot(dataDir, { dir: cacheDir }, () => reshape(build()) as Snapshot);
+    const rebuilt = load();
+    expect(rebuilt.fromCache).toBe(false);
+    expect(notices).toEqual([expect.stringContaining('(unexpected contents)')]);
+    expect(answers(rebuilt.snapshot)).toEqual(answers(build()));
   });
 });
 
