@@ -9,6 +9,7 @@ import { ACTION_IDS } from '../../src/blocks/ids.ts';
 import { encodeRequest } from '../../src/bot/results-request.ts';
 import type { Replies } from '../../src/bot/types.ts';
 import { buildBot } from '../../src/compose.ts';
+import { openStore, type Store } from '../../src/store/store.ts';
 import { RESPONSE_URL_TARGET, type RecordedRequest } from '../helpers/fake-slack-api.ts';
 import {
   type HttpHarness,
@@ -27,16 +28,22 @@ import {
 import { JSON_CONTENT_TYPE, postSigned } from '../helpers/slack-signing.ts';
 
 let harness: HttpHarness<Replies>;
+let store: Store;
 let paperId: string;
 let personKey: string;
 beforeAll(async () => {
-  const bot = buildBot('data');
+  // As src/main.ts builds it: with a store, so cards carry Save.
+  store = openStore(':memory:');
+  const bot = buildBot('data', { store });
   paperId = bot.catalog.papers[0]!.id;
   const match = bot.authors.find('Cho-Jui Hsieh');
   personKey = match.kind === 'people' ? match.people[0]!.key : '';
   harness = await startHttpHarness({ replies: bot.replies });
 });
-afterAll(() => harness.close());
+afterAll(async () => {
+  await harness.close();
+  await store.close();
+});
 
 const CHANNEL = 'C0CHAN001';
 const DM = 'D0DIRECT1';
@@ -154,6 +161,47 @@ describe.each<Surface>(['public thread', 'digest thread'])('a click in a %s', (s
     });
   });
 });
+
+describe.each<Surface>(['public thread', 'digest thread', 'DM'])(
+  'Save on a card in a %s',
+  (surface) => {
+    it('saves for the clicker alone, tells them privately, and republishes their Home tab', async () => {
+      const owner = { teamId: TEAM_ID, userId: USER_ID };
+      const saved = async () => (await store.plans.saved(owner)).map((s) => s.paperId);
+      await store.plans.remove(owner, paperId);
+      const before = harness.fake.requests.length;
+      const id = `save${Math.random().toString(36).slice(2)}`;
+      const payload = clickOn(surface, ACTION_IDS.planToggle, paperId, id);
+      expect((await postInteraction(harness.eventsUrl, payload)).status).toBe(200);
+      await harness.fake.waitForCalls('views.publish', 1);
+      expect(await saved()).toEqual([paperId]);
+      const sent = harness.fake.requests.slice(before);
+      const answer = sent.filter((r) => r.target !== 'views.publish').map(where);
+      // One private note, where the click was; the message clicked on is never replaced.
+      expect(answer).toEqual([
+        surface === 'DM'
+          ? expect.objectContaining({
+              target: RESPONSE_URL_TARGET,
+              response_type: 'ephemeral',
+              replace_original: false,
+            })
+          : {
+              target: 'chat.postEphemeral',
+              channel: CHANNEL,
+              user: USER_ID,
+              thread_ts: THREAD,
+              response_type: undefined,
+              replace_original: undefined,
+            },
+      ]);
+      expect(String(sent.find((r) => r.target !== 'views.publish')?.params.text)).toMatch(
+        /^:white_check_mark: Saved “/,
+      );
+      const published = sent.filter((r) => r.target === 'views.publish');
+      expect(published.map((r) => r.params.user_id)).toEqual([USER_ID]);
+    });
+  },
+);
 
 describe('when the answer to a click cannot be delivered', () => {
   afterEach(() => harness.fake.script(RESPONSE_URL_TARGET, { kind: 'ok' }, { times: 0 }));
