@@ -23,13 +23,7 @@ import {
   type LoadResult,
   summarizeCatalog,
 } from './catalog/loader.ts';
-import {
-  type Catalog,
-  type DataProblem,
-  formatProblem,
-  type Paper,
-  type Session,
-} from './catalog/types.ts';
+import { type DataProblem, formatProblem, type Paper, type Session } from './catalog/types.ts';
 import { CONFIG_DEFAULTS, type Config, ConfigError, loadConfig } from './config.ts';
 import { describeError } from './console/console.ts';
 import {
@@ -53,7 +47,7 @@ import {
   runDigest,
 } from './digest/run.ts';
 import type { NothingReason } from './digest/select.ts';
-import { buildPlanCalendar } from './plan/calendar.ts';
+import { buildPlanCalendar, type PlanCalendarInput } from './plan/calendar.ts';
 import { type DueReminders, findDueReminders } from './plan/reminders.ts';
 import {
   countResults,
@@ -64,7 +58,7 @@ import {
 // similar: `poster-bot similar` (src/similar/).
 import { SIMILAR_DEFAULTS } from './similar/build.ts';
 import { DEFAULT_SIMILAR_LIMIT, describeWhy, type SimilarIndex } from './similar/similar-index.ts';
-import type { PlanStore } from './store/plans.ts';
+import type { PlanOwner, PlanStore } from './store/plans.ts';
 import type { SentKind } from './store/stats.ts';
 import type { Store } from './store/store.ts';
 import { isLocalDate, type LocalDate, localDate, zonedTimeToInstant } from './time.ts';
@@ -833,7 +827,7 @@ async function runRemindersCommand(values: OptionValues, positionals: string[], 
   try {
     const due: DueReminders = store
       ? await findDueReminders(catalog, store.plans, now, leadMs)
-      : await findDueReminders(catalog, NO_PLANS, now, leadMs);
+      : await findDueReminders(catalog, EMPTY_PLANS, now, leadMs);
     const sent = new Set<string>();
     if (due.kind === 'due' && store) {
       for (const { key } of due.reminders) {
@@ -848,9 +842,6 @@ async function runRemindersCommand(values: OptionValues, positionals: string[], 
   }
   return EXIT.ok;
 }
-
-/** A store that has never been created: nobody saved anything. */
-const NO_PLANS = { plannersOf: async () => [], remindersOn: async () => true };
 
 /** `--at`: an ISO 8601 instant with its offset (`Z` or `+02:00`), else now. */
 function parseInstant(value: OptionValues[string], now: Date): Date {
@@ -983,11 +974,13 @@ async function runPlan(values: OptionValues, positionals: string[], deps: CliDep
       timeZone: config.timeZone,
       dated: catalog.sessions.some((s) => s.start !== undefined),
     };
-    if (values.ics === true) {
-      return printPlanCalendar({ teamId, userId }, catalog, store, deps);
-    }
     // No database yet: nobody has saved anything.
-    const input = await homeInput({ ...source, plans: store?.plans ?? EMPTY_PLANS });
+    const plans = store?.plans ?? EMPTY_PLANS;
+    if (values.ics === true) {
+      const lookup = { papers, sessions: source.sessions };
+      return printPlanCalendar(source.owner, plans, lookup, deps);
+    }
+    const input = await homeInput({ ...source, plans });
     if (values.json === true) {
       deps.stdout.write(`${JSON.stringify(userPlanJson(teamId, userId, input), null, 2)}\n`);
       return EXIT.ok;
@@ -1004,19 +997,16 @@ async function runPlan(values: OptionValues, positionals: string[], deps: CliDep
 
 /** `plan --ics`: the person's plan as `my-plan.ics`, as *Export to calendar* uploads it. */
 async function printPlanCalendar(
-  owner: { teamId: string; userId: string },
-  catalog: Catalog,
-  store: Store | undefined,
+  owner: PlanOwner,
+  plans: Pick<PlanStore, 'saved'>,
+  lookup: PlanCalendarInput['lookup'],
   deps: CliDeps,
 ): Promise<ExitCode> {
-  const saved = store === undefined ? [] : await store.plans.saved(owner);
+  const saved = await plans.saved(owner);
   const calendar = buildPlanCalendar({
     owner,
     paperIds: saved.map((s) => s.paperId),
-    lookup: {
-      papers: new Map(catalog.papers.map((p) => [p.id, p])),
-      sessions: new Map(catalog.sessions.map((s) => [s.id, s])),
-    },
+    lookup,
     now: deps.now(),
   });
   if (calendar.kind !== 'calendar') {
@@ -1032,9 +1022,10 @@ async function printPlanCalendar(
   return EXIT.ok;
 }
 
-/** The plans of a database that does not exist yet: empty, reminders on. */
-const EMPTY_PLANS: Pick<PlanStore, 'saved' | 'remindersOn'> = {
+/** The plans of a database that does not exist yet: nobody saved anything, reminders on. */
+const EMPTY_PLANS: Pick<PlanStore, 'saved' | 'plannersOf' | 'remindersOn'> = {
   saved: async () => [],
+  plannersOf: async () => [],
   remindersOn: async () => true,
 };
 
