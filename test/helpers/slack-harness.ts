@@ -14,6 +14,7 @@ import { createLogCapture, type LogCapture } from './log-capture.ts';
 import { BOT_ID, BOT_USER_ID } from './slack-payloads.ts';
 import {
   FORM_CONTENT_TYPE,
+  formBody,
   type HttpResult,
   interactionBody,
   postSigned,
@@ -26,6 +27,11 @@ import {
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 export const BOT_TOKEN = 'xoxb-1111-2222-testtokenvalue';
+
+/** A slash command's fields posted to `url` as Slack does: form-encoded, signed. */
+export function postSlashCommand(url: string, fields: Record<string, string>): Promise<HttpResult> {
+  return postSigned(url, formBody(fields), FORM_CONTENT_TYPE, SIGNING_SECRET);
+}
 
 /** A click (or any interactivity payload) posted to `url` as Slack does: form-encoded, signed. */
 export function postInteraction(url: string, payload: unknown): Promise<HttpResult> {

@@ -24,6 +24,7 @@ import {
 import {
   type HttpHarness,
   postInteraction,
+  postSlashCommand,
   SIGNING_SECRET,
   startHttpHarness,
 } from '../helpers/slack-harness.ts';
@@ -35,12 +36,7 @@ import {
   TEAM_ID,
   USER_ID,
 } from '../helpers/slack-payloads.ts';
-import {
-  FORM_CONTENT_TYPE,
-  formBody,
-  JSON_CONTENT_TYPE,
-  postSigned,
-} from '../helpers/slack-signing.ts';
+import { JSON_CONTENT_TYPE, postSigned } from '../helpers/slack-signing.ts';
 
 /** A seed poster: its page on the virtual site and its OpenReview forum. */
 const KNOW_THYSELF = 'Know Thyself: Transferable Visual Control Policies Through Robot-Awareness';
@@ -334,11 +330,9 @@ describe('`/poster` with no words', () => {
       app: { listeners: { links: bot.replies } },
     });
     try {
-      const response = await postSigned(
+      const response = await postSlashCommand(
         own.eventsUrl,
-        formBody(slashCommandFields('', own.fake.responseUrl())),
-        FORM_CONTENT_TYPE,
-        SIGNING_SECRET,
+        slashCommandFields('', own.fake.responseUrl()),
       );
       expect(response.status).toBe(200);
       return { acked: response.text, opened: own.fake.callsTo('views.open') };

@@ -18,6 +18,7 @@ import { RESPONSE_URL_TARGET } from '../helpers/fake-slack-api.ts';
 import {
   type HttpHarness,
   postInteraction,
+  postSlashCommand,
   SIGNING_SECRET,
   startHttpHarness,
 } from '../helpers/slack-harness.ts';
@@ -29,7 +30,7 @@ import {
   TEAM_ID,
   USER_ID,
 } from '../helpers/slack-payloads.ts';
-import { FORM_CONTENT_TYPE, formBody, postSigned } from '../helpers/slack-signing.ts';
+import { postSigned } from '../helpers/slack-signing.ts';
 
 const DATA = 'test/fixtures/catalog/scheduled';
 const NOW = new Date('2022-04-25T08:00:00Z');
@@ -65,12 +66,7 @@ async function startBot(): Promise<Running> {
 
 async function command(harness: HttpHarness<Replies>, text: string): Promise<SlackMessage> {
   const fields = slashCommandFields(text, harness.fake.responseUrl());
-  const response = await postSigned(
-    harness.eventsUrl,
-    formBody(fields),
-    FORM_CONTENT_TYPE,
-    SIGNING_SECRET,
-  );
+  const response = await postSlashCommand(harness.eventsUrl, fields);
   expect(response.status).toBe(200);
   return JSON.parse(response.text) as SlackMessage;
 }

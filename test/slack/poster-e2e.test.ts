@@ -11,6 +11,7 @@ import { RESPONSE_URL_TARGET } from '../helpers/fake-slack-api.ts';
 import {
   type HttpHarness,
   postInteraction,
+  postSlashCommand,
   SIGNING_SECRET,
   startHttpHarness,
 } from '../helpers/slack-harness.ts';
@@ -22,12 +23,7 @@ import {
   CHANNEL_ID,
   slashCommandFields,
 } from '../helpers/slack-payloads.ts';
-import {
-  FORM_CONTENT_TYPE,
-  formBody,
-  JSON_CONTENT_TYPE,
-  postSigned,
-} from '../helpers/slack-signing.ts';
+import { JSON_CONTENT_TYPE, postSigned } from '../helpers/slack-signing.ts';
 
 let harness: HttpHarness<Replies>;
 beforeAll(async () => {
@@ -38,11 +34,9 @@ afterAll(() => harness.close());
 /** `/poster <text>` as Slack sends it (text escaped), answered in the ack body. */
 async function poster(text: string): Promise<SlackMessage & { response_type: string }> {
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const response = await postSigned(
+  const response = await postSlashCommand(
     harness.eventsUrl,
-    formBody(slashCommandFields(escaped, harness.fake.responseUrl())),
-    FORM_CONTENT_TYPE,
-    SIGNING_SECRET,
+    slashCommandFields(escaped, harness.fake.responseUrl()),
   );
   expect(response.status).toBe(200);
   const message = JSON.parse(response.text);

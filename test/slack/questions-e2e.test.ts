@@ -14,6 +14,7 @@ import { postersShown } from '../helpers/question-judge.ts';
 import {
   type HttpHarness,
   postInteraction,
+  postSlashCommand,
   SIGNING_SECRET,
   startHttpHarness,
 } from '../helpers/slack-harness.ts';
@@ -24,12 +25,7 @@ import {
   blockActionsPayload,
   slashCommandFields,
 } from '../helpers/slack-payloads.ts';
-import {
-  FORM_CONTENT_TYPE,
-  formBody,
-  JSON_CONTENT_TYPE,
-  postSigned,
-} from '../helpers/slack-signing.ts';
+import { JSON_CONTENT_TYPE, postSigned } from '../helpers/slack-signing.ts';
 
 let harness: HttpHarness<Replies>;
 beforeAll(async () => {
@@ -66,11 +62,9 @@ async function mention(text: string, eventId: string): Promise<SlackMessage> {
 
 /** `/poster <text>` as Slack sends it, answered in the ack body. */
 async function poster(text: string): Promise<SlackMessage & { response_type: string }> {
-  const response = await postSigned(
+  const response = await postSlashCommand(
     harness.eventsUrl,
-    formBody(slashCommandFields(slackEscape(text), harness.fake.responseUrl())),
-    FORM_CONTENT_TYPE,
-    SIGNING_SECRET,
+    slashCommandFields(slackEscape(text), harness.fake.responseUrl()),
   );
   expect(response.status).toBe(200);
   const message = JSON.parse(response.text);

@@ -7,7 +7,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dropLoneSurrogates, isAcceptableBody } from '../../src/slack/request-guard.ts';
 import { echoMessage } from '../helpers/echo-replies.ts';
-import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../helpers/slack-harness.ts';
+import {
+  type HttpHarness,
+  postSlashCommand,
+  SIGNING_SECRET,
+  startHttpHarness,
+} from '../helpers/slack-harness.ts';
 import { appMentionBody, slashCommandFields } from '../helpers/slack-payloads.ts';
 import {
   FORM_CONTENT_TYPE,
@@ -87,12 +92,7 @@ describe('fields Slack sends once, or always', () => {
   it('a command without `text` at all is answered as an empty command', async () => {
     harness = await startHttpHarness();
     const { text: _text, ...fields } = slashCommandFields('', harness.fake.responseUrl());
-    const response = await postSigned(
-      harness.eventsUrl,
-      formBody(fields),
-      FORM_CONTENT_TYPE,
-      SIGNING_SECRET,
-    );
+    const response = await postSlashCommand(harness.eventsUrl, fields);
     expect(JSON.parse(response.text)).toMatchObject(echoMessage('You asked: '));
   });
 

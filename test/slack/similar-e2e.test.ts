@@ -13,6 +13,7 @@ import { RESPONSE_URL_TARGET } from '../helpers/fake-slack-api.ts';
 import {
   type HttpHarness,
   postInteraction,
+  postSlashCommand,
   SIGNING_SECRET,
   startHttpHarness,
 } from '../helpers/slack-harness.ts';
@@ -24,12 +25,7 @@ import {
   CHANNEL_ID,
   slashCommandFields,
 } from '../helpers/slack-payloads.ts';
-import {
-  FORM_CONTENT_TYPE,
-  formBody,
-  JSON_CONTENT_TYPE,
-  postSigned,
-} from '../helpers/slack-signing.ts';
+import { JSON_CONTENT_TYPE, postSigned } from '../helpers/slack-signing.ts';
 
 const THREAD_TS = '1700000300.000001';
 
@@ -65,11 +61,9 @@ async function click(payload: Record<string, unknown>, responseId: string) {
 
 describe('Similar through Slack', () => {
   it('answers a click on a private /poster card privately: five posters, then the authors', async () => {
-    const response = await postSigned(
+    const response = await postSlashCommand(
       harness.eventsUrl,
-      formBody(slashCommandFields('BEiT', harness.fake.responseUrl())),
-      FORM_CONTENT_TYPE,
-      SIGNING_SECRET,
+      slashCommandFields('BEiT', harness.fake.responseUrl()),
     );
     const results = JSON.parse(response.text) as SlackMessage;
     const buttons = similarButtons(results);

@@ -23,11 +23,10 @@ import { RESPONSE_URL_TARGET } from '../helpers/fake-slack-api.ts';
 import {
   type HttpHarness,
   postInteraction,
-  SIGNING_SECRET,
+  postSlashCommand,
   startHttpHarness,
 } from '../helpers/slack-harness.ts';
 import { blockActionsPayload, slashCommandFields } from '../helpers/slack-payloads.ts';
-import { FORM_CONTENT_TYPE, formBody, postSigned } from '../helpers/slack-signing.ts';
 
 const NOW = new Date('2026-12-04T15:00:00Z');
 const ORGANISER = 'U0ORGANI1';
@@ -68,12 +67,7 @@ async function startBot(store: Store): Promise<HttpHarness<Replies>> {
 /** `/poster <text>` from `userId`, answered in the ack body. */
 async function poster(harness: HttpHarness<Replies>, userId: string, text: string) {
   const fields = { ...slashCommandFields(text, harness.fake.responseUrl()), user_id: userId };
-  const response = await postSigned(
-    harness.eventsUrl,
-    formBody(fields),
-    FORM_CONTENT_TYPE,
-    SIGNING_SECRET,
-  );
+  const response = await postSlashCommand(harness.eventsUrl, fields);
   expect(response.status).toBe(200);
   return JSON.parse(response.text) as SlackMessage;
 }
