@@ -171,4 +171,133 @@ describe('renderSimilar', () => {
     expect(controlSequences(allText(message)).filter((s) => !ours.test(s))).toEqual([]);
     expect(allText(message)).toContain('…and');
   });
+
+  it('counts one similar poster in the singular', () => {
+    const message = renderSimilar(
+      { paper: asked, similar: [{ paper: near, score: 0.4, why: [] }], byAuthors: [] },
+      { sessions },
+    );
+    expect(message.text).toBe('1 poster similar to ‘Dense Retrieval for QA’');
+  });
+
+  it('links a title up to 500 characters long, and shows a longer one bold, unlinked', () => {
+    /** A paper titled "T" whose linked title `*<url|T>*` is `length` characters long. */
+    const linkedOf = (length: number) =>
+      makePaper({ id: 'l', title: 'T', posterUrl: `https://e.org/${'a'.repeat(length - 20)}` });
+    const heading = (length: number) =>
+      allText(renderSimilar({ paper: linkedOf(length), similar: [], byAuthors: [] }, { sessions }));
+    expect(heading(500)).toContain(`to *<https://e.org/${'a'.repeat(480)}|T>* were found`);
+    expect(heading(501)).toContain('No posters close enough to *T* were found.');
+  });
+
+  describe('where a neighbour is shown', () => {
+    /** A session at DATED's times whose name is `length` characters long. */
+    const named = (id: string, length: number): Session => ({
+      ...DATED,
+      id,
+      name: id.padEnd(length, 'n'),
+    });
+    /** The where line of the one neighbour, in the given sessions and one nobody knows. */
+    const whereLine = (...known: Session[]) => {
+      const message = renderSimilar(
+        {
+          paper: asked,
+          similar: [
+            {
+              paper: { ...near, sessionIds: [...known.map((k) => k.id), 'gone'] },
+              score: 1,
+              why: [],
+            },
+          ],
+          byAuthors: [],
+        },
+        { sessions: new Map(known.map((k) => [k.id, k])), timeZone: 'UTC' },
+      );
+      const block = message.blocks.find((b) => b.block_id === 'similar_0');
+      return (block?.type === 'section' ? (block.text?.text ?? '') : '').split('\n')[1];
+    };
+    const TIMES =
+      '<!date^1605596400^{date_short_pretty} {time}|Tue, Nov 17, 07:00 UTC>–' +
+      '<!date^1605603600^{time}|Tue, Nov 17, 09:00 UTC>';
+
+    it('shows two sessions with their times and counts the others', () => {
+      expect(whereLine(named('a', 5), named('b', 5), named('c', 5))).toBe(
+        `:round_pushpin: *annnn* · ${TIMES}; *bnnnn* · ${TIMES} (+1 more)`,
+      );
+    });
+
+    // Each session is `*name* · times`, 122 characters beside its name; "; " between them.
+    it('keeps a second session when the two come to exactly 400 characters', () => {
+      expect(whereLine(named('a', 77), named('b', 77))).toBe(
+        `:round_pushpin: *${'a'.padEnd(77, 'n')}* · ${TIMES}; *${'b'.padEnd(77, 'n')}* · ${TIMES}`,
+      );
+    });
+
+    it('drops a second session when the two would come to more than 400 characters', () => {
+      expect(whereLine(named('a', 77), named('b', 78))).toBe(
+        `:round_pushpin: *${'a'.padEnd(77, 'n')}* · ${TIMES} (+1 more)`,
+      );
+      expect(whereLine(named('a', 100), named('b', 100))).toMatch(/ \(\+1 more\)$/);
+    });
+  });
+
+  describe('more by these authors', () => {
+    const byAuthorsText = (byAuthors: Parameters<typeof renderSimilar>[0]['byAuthors']) => {
+      const message = renderSimilar({ paper: asked, similar: [], byAuthors }, { sessions });
+      const block = message.blocks.find((b) => b.block_id === 'similar_by_authors');
+      return block?.type === 'section' ? (block.text?.text ?? '') : '';
+    };
+
+    it('names the shared people and the sessions, without times', () => {
+      const paper = makePaper({ id: 'a1', title: 'Graphs', sessionIds: [DATED.id, SESSION_9.id] });
+      expect(
+        byAuthorsText([{ paper, people: [person('Ada Lovelace'), person('Alan Turing')] }]),
+      ).toBe(
+        [
+          '*More by these authors*',
+          '• *Graphs* — Ada Lovelace, Alan Turing',
+          '   :round_pushpin: *Gather Session 1A*; *Poster Session 9*',
+        ].join('\n'),
+      );
+    });
+
+    it('lists five posters, then how many more', () => {
+      const many = Array.from({ length: 7 }, (_, i) => ({
+        paper: makePaper({ id: `a${i}`, title: `Other ${i}` }),
+        people: [person('Ada Lovelace')],
+      }));
+      const lines = byAuthorsText(many).split('\n');
+      expect(lines.filter((l) => l.startsWith('• '))).toHaveLength(5);
+      expect(lines.at(-1)).toBe('…and 2 more');
+    });
+
+    /**
+     * A poster whose line `• *<url|T>* — names\n   :round_pushpin: session not announced`
+     * is `length` characters long (names: 60 characters).
+     */
+    const lineOf = (i: number, length: number) => ({
+      paper: makePaper({
+        id: `b${i}`,
+        title: 'T',
+        posterUrl: `https://e.org/${String(i).padEnd(length - 106 - 20, 'a')}`,
+      }),
+      people: [person('N'.repeat(60))],
+    });
+    // The heading (23) and four lines of 600 with their newlines take 2,427 of the 2,800,
+    // and 40 stay free for "…and N more": a fifth line fits when at most 333 long.
+    it('takes a last line that just fits, leaving room for the count', () => {
+      const four = [1, 2, 3, 4].map((i) => lineOf(i, 600));
+      const text = byAuthorsText([...four, lineOf(5, 333)]);
+      expect(text.split('\n').filter((l) => l.startsWith('• '))).toHaveLength(5);
+      expect(text).not.toContain('more');
+      expect(text.split('\n').slice(1, 3).join('\n')).toHaveLength(600);
+    });
+
+    it('drops a last line one character too long, and counts it', () => {
+      const four = [1, 2, 3, 4].map((i) => lineOf(i, 600));
+      const text = byAuthorsText([...four, lineOf(5, 334)]);
+      expect(text.split('\n').filter((l) => l.startsWith('• '))).toHaveLength(4);
+      expect(text.endsWith('\n…and 1 more')).toBe(true);
+    });
+  });
 });
