@@ -9,12 +9,16 @@
  * 2. Start-up of the bot in a child process (bench/startup-child.ts, the real composition):
  *    a first start with an empty snapshot cache, then warm starts from the snapshot, which
  *    now holds the neighbours too; and the snapshot's size.
+ * 3. At 10k, first starts of this code and of the code before the neighbours (`--against`,
+ *    by default the commit issue 11 was built on), alternately, each in a fresh process with
+ *    an empty cache: the start-up budget the issue sets ("build within 2× today's").
+ *    The old code is taken with `git archive` into var/bench/ and runs on our node_modules.
  *
  * Prints Markdown tables. Wall times on a shared machine vary; CPU time is steadier.
  */
-import { spawn } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../src/catalog/loader.ts';
 import { buildAuthorIndexData } from '../src/search/author-index.ts';
@@ -23,10 +27,15 @@ import { buildSimilarData } from '../src/similar/build.ts';
 import { corpusFolder } from './corpus.ts';
 import { median, mib, ms, ratio, table } from './stats.ts';
 
+/** Main before the neighbours were merged (the parent of 48c648a): "today's" start-up. */
+const BEFORE_NEIGHBOURS = '23e23de';
+
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
+    against: { type: 'string', default: BEFORE_NEIGHBOURS },
+    starts: { type: 'string', default: '5' },
   },
 });
 const SIZES = values.quick ? [10_000] : [10_000, 100_000];
@@ -53,30 +62,82 @@ const medianCost = (costs: Cost[]): Cost => ({
   cpuMs: median(costs.map((c) => c.cpuMs)),
 });
 
-/** Runs bench/startup-child.ts; resolves with its wall time to `ready` and its report. */
-function startChild(dir: string, cacheDir: string): Promise<{ wallMs: number; rss: number }> {
+/** Loaded first in a child: prints the CPU time of all its threads as it exits. */
+const CPU_REPORT = `data:text/javascript,${encodeURIComponent(
+  "process.on('exit', () => { const u = process.cpuUsage(); " +
+    "process.stdout.write('cpu ' + (u.user + u.system) / 1000 + '\\n'); });",
+)}`;
+
+interface Start {
+  wallMs: number;
+  cpuMs: number;
+  rss: number;
+}
+
+/**
+ * Runs bench/startup-child.ts of the code in `tree` (this one by default); resolves with its
+ * wall time to `ready`, its CPU time and its report.
+ */
+function startChild(dir: string, cacheDir: string, tree = '.'): Promise<Start> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
+    let wallMs = 0;
     const child = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', 'bench/startup-child.ts', dir, 'ours', cacheDir],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+      [
+        '--expose-gc',
+        '--import',
+        CPU_REPORT,
+        '--import',
+        'tsx',
+        'bench/startup-child.ts',
+        resolvePath(dir),
+        'ours',
+        resolvePath(cacheDir),
+      ],
+      { cwd: tree, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let output = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       output += chunk;
+      if (wallMs === 0 && output.includes('ready ')) wallMs = performance.now() - start;
     });
     child.on('exit', (code) => {
-      const line = output.split('\n').find((l) => l.startsWith('ready '));
-      if (code !== 0 || !line) reject(new Error(`startup child exited ${code}: ${output}`));
-      else resolve({ wallMs: performance.now() - start, ...JSON.parse(line.slice(6)) });
+      const lines = output.split('\n');
+      const ready = lines.find((l) => l.startsWith('ready '));
+      const cpu = lines.find((l) => l.startsWith('cpu '));
+      if (code !== 0 || !ready || !cpu)
+        reject(new Error(`startup child exited ${code}: ${output}`));
+      else resolve({ wallMs, cpuMs: Number(cpu.slice(4)), ...JSON.parse(ready.slice(6)) });
     });
   });
 }
 
+/** The code of `rev`, unpacked once under var/bench/ with our node_modules; undefined without git. */
+function treeOf(rev: string): string | undefined {
+  const tree = join('var/bench', `tree-${rev}`);
+  if (!existsSync(join(tree, 'bench/startup-child.ts'))) {
+    try {
+      mkdirSync(tree, { recursive: true });
+      execSync(`git archive ${JSON.stringify(rev)} | tar -x -C ${JSON.stringify(tree)}`, {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+    } catch (error) {
+      log(`no first starts against ${rev}: ${(error as Error).message.split('\n')[0]}`);
+      rmSync(tree, { recursive: true, force: true });
+      return undefined;
+    }
+  }
+  if (!existsSync(join(tree, 'node_modules'))) {
+    symlinkSync(resolvePath('node_modules'), join(tree, 'node_modules'), 'dir');
+  }
+  return tree;
+}
+
 const buildRows: string[][] = [];
 const startupRows: string[][] = [];
+const budgetRows: string[][] = [];
 for (const size of SIZES) {
   const name = `${size / 1000}k`;
   const dir = corpusFolder(size);
@@ -114,7 +175,7 @@ for (const size of SIZES) {
   const cacheDir = join('var/bench/cache-similar', name);
   rmSync(cacheDir, { recursive: true, force: true });
   const cold = await startChild(dir, cacheDir);
-  const warm: { wallMs: number; rss: number }[] = [];
+  const warm: Start[] = [];
   for (let i = 0; i < WARM_STARTS; i++) warm.push(await startChild(dir, cacheDir));
   const snapshotBytes = readdirSync(cacheDir)
     .filter((f) => f.endsWith('.bin'))
@@ -127,6 +188,32 @@ for (const size of SIZES) {
     mib(snapshotBytes),
   ]);
   log(`start-up ${name}: done`);
+
+  const before = size === 10_000 ? treeOf(values.against!) : undefined;
+  if (before) {
+    const ours: Start[] = [];
+    const theirs: Start[] = [];
+    for (let i = 0; i < Math.max(1, Number(values.starts) || 1); i++) {
+      for (const [tree, starts] of [
+        [before, theirs],
+        ['.', ours],
+      ] as const) {
+        const empty = join('var/bench/cache-first-start', String(i));
+        rmSync(empty, { recursive: true, force: true });
+        starts.push(await startChild(dir, empty, tree));
+        rmSync(empty, { recursive: true, force: true });
+      }
+    }
+    const wall = (s: Start[]) => median(s.map((x) => x.wallMs));
+    const cpu = (s: Start[]) => median(s.map((x) => x.cpuMs));
+    budgetRows.push([
+      name,
+      `${ms(wall(theirs))} (${ms(cpu(theirs))} CPU)`,
+      `${ms(wall(ours))} (${ms(cpu(ours))} CPU)`,
+      `${ratio(wall(ours), wall(theirs))} (${ratio(cpu(ours), cpu(theirs))} CPU)`,
+    ]);
+    log(`first starts ${name} against ${values.against}: done`);
+  }
 }
 
 log('');
@@ -140,3 +227,10 @@ log(
 log('');
 log(`Start-up of the bot (with neighbours), warm = median of ${WARM_STARTS}:`);
 log(table(['corpus', 'first start', 'warm start', 'RSS, warm', 'snapshot'], startupRows));
+if (budgetRows.length > 0) {
+  log('');
+  log(
+    `First start (empty cache), this code and ${values.against} (before the neighbours), alternately, median of ${values.starts}:`,
+  );
+  log(table(['corpus', 'before the neighbours', 'this code', 'this ÷ before'], budgetRows));
+}
