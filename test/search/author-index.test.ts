@@ -70,11 +70,15 @@ const FIND_CASES: [string, string, string[]][] = [
   ['jose oramas', 'people', ['José Oramas (1)']],
   // Exact spelling first; the capitals-first spelling of the same letters follows.
   ['Yong Liu', 'people', ['Yong Liu (1)', 'LIU YONG (1)']],
+  // As typed first; the same words read surname first (as capitals usually are) follow.
+  ['LIU YONG', 'people', ['LIU YONG (1)', 'Yong Liu (1)']],
   ['Liu', 'people', ['Yong Liu (1)', 'LIU YONG (1)']],
   // Stray marks never show when a clean spelling exists; a doubled author counts once.
   ['Tianyi Zhang', 'people', ['Tianyi Zhang (2)']],
   // Part of a hyphenated surname, when nobody has it as a whole surname.
   ['julien', 'people', ['Simon Lacoste-Julien (1)']],
+  // ...and only for a name of one word: a full name must match a whole surname.
+  ['Simon Julien', 'none', []],
   // Near misses are suggestions, never results.
   ['Salakhutdinv', 'suggestion', ['Ruslan Salakhutdinov (1)']],
   ['Ruslan Salakhutdinv', 'suggestion', ['Ruslan Salakhutdinov (1)']],
@@ -82,6 +86,13 @@ const FIND_CASES: [string, string, string[]][] = [
   ['Rusln Salakhutdinov', 'suggestion', ['Ruslan Salakhutdinov (1)']],
   ['Ruslan', 'suggestion', ['Ruslan Salakhutdinov (1)']],
   ['Cho Hsieh', 'suggestion', ['Cho-Jui Hsieh (4)']],
+  ['Sung Hsieh', 'suggestion', ['Sung-Hsien Hsieh (1)']],
+  // One letter too many or too few in the surname.
+  ['Hsiehh', 'suggestion', ['Cho-Jui Hsieh (4)', 'Sung-Hsien Hsieh (1)']],
+  ['Hsie', 'suggestion', ['Cho-Jui Hsieh (4)', 'Sung-Hsien Hsieh (1)']],
+  // Initials typed with a misspelt surname must still fit the person suggested.
+  ['C. Hsiej', 'suggestion', ['Cho-Jui Hsieh (4)']],
+  ['S. Hsiej', 'suggestion', ['Sung-Hsien Hsieh (1)']],
   ['Geoffrey Hinton', 'none', []],
   ['Tay', 'none', []],
   ['', 'none', []],
@@ -145,6 +156,76 @@ describe('AuthorIndex papers', () => {
   });
 });
 
+/** An index over one paper per row of author names, for a case of its own. */
+function indexOf(...rows: string[][]) {
+  return createAuthorIndex(
+    rows.map((authors, i) => makePaper({ id: `q${i}`, title: `Q${i}`, authors })),
+  );
+}
+
+describe('the name shown for a person', () => {
+  it.each([
+    // The only spelling, without the blanks around it.
+    [[[' Ada Lovelace ']], 'Lovelace', 'Ada Lovelace'],
+    // Clean capitals beat a spelling written more often in lower case or all capitals.
+    [[['fengwei yu'], ['fengwei yu'], ['Fengwei Yu']], 'Yu', 'Fengwei Yu'],
+    [[['LIU YONG'], ['LIU YONG'], ['Liu Yong']], 'Yong', 'Liu Yong'],
+    // Among clean spellings the most frequent; a tie goes to the one met first.
+    [[['Cho Jui Hsieh'], ['Cho-Jui Hsieh'], ['Cho-Jui Hsieh']], 'Hsieh', 'Cho-Jui Hsieh'],
+    [[['Cho Jui Hsieh'], ['Cho-Jui Hsieh']], 'Hsieh', 'Cho Jui Hsieh'],
+    [[['Cho-Jui Hsieh'], ['Cho Jui Hsieh']], 'Hsieh', 'Cho-Jui Hsieh'],
+    // Stray marks are not clean, at either end.
+    [[['Tianyi Zhang*'], ['Tianyi Zhang*'], ['Tianyi Zhang']], 'Zhang', 'Tianyi Zhang'],
+    [[['*Tianyi Zhang'], ['*Tianyi Zhang'], ['Tianyi Zhang']], 'Zhang', 'Tianyi Zhang'],
+    // Initials' dots, an inner apostrophe and a hyphen are clean.
+    [[['Sean O’Boyle†'], ['Sean O’Boyle†'], ['Sean O’Boyle']], 'OBoyle', 'Sean O’Boyle'],
+    [
+      [['Kilian Q.* Weinberger'], ['Kilian Q.* Weinberger'], ['Kilian Q. Weinberger']],
+      'Weinberger',
+      'Kilian Q. Weinberger',
+    ],
+    [[['C.-J. Hsieh*'], ['C.-J. Hsieh*'], ['C.-J. Hsieh']], 'Hsieh', 'C.-J. Hsieh'],
+  ])('%j: a search for %s shows %s', (rows, query, name) => {
+    const match = indexOf(...rows).find(query);
+    expect(match.kind === 'none' ? [] : match.people.map((p) => p.name)).toEqual([name]);
+  });
+});
+
+describe('the order of near misses', () => {
+  const near = indexOf(
+    ['Anna Hsieh'],
+    ['Anne Hsieh'],
+    ['Anne Hsieh'],
+    ['Ruslan Salakhutdinov'],
+    ['Anna Ruslana'],
+  );
+
+  it('puts the fewest typos first, before the person with more papers', () => {
+    expect(seen(near.find('Anna Hsiej'))).toEqual([
+      'suggestion',
+      ['Anna Hsieh (1)', 'Anne Hsieh (2)'],
+    ]);
+  });
+
+  it('puts people with that first name before a surname one typo away', () => {
+    // Anna Ruslana would come first by name; the first name is the closer match.
+    expect(seen(near.find('Ruslan'))).toEqual([
+      'suggestion',
+      ['Ruslan Salakhutdinov (1)', 'Anna Ruslana (1)'],
+    ]);
+  });
+
+  it('suggests at most five people unless told otherwise', () => {
+    const smiths = indexOf(
+      ...['Aian', 'Bian', 'Cian', 'Dian', 'Eian', 'Fian'].map((g) => [`${g} Smith`]),
+    );
+    expect(seen(smiths.find('Smyth'))).toEqual([
+      'suggestion',
+      ['Aian Smith (1)', 'Bian Smith (1)', 'Cian Smith (1)', 'Dian Smith (1)', 'Eian Smith (1)'],
+    ]);
+  });
+});
+
 describe('matchedAuthorSlots', () => {
   const hsieh = index.find('hsieh');
   const people = hsieh.kind === 'people' ? hsieh.people : [];
@@ -199,6 +280,8 @@ describe('a surname shared by many people', () => {
   }
 
   it.each([
+    'Wang', // a surname alone: all of them
+    'Q. Wang',
     'Cho-Jui Wang',
     'C. Wang',
     'C.-J. Wang',
