@@ -41,7 +41,12 @@ const PAPERS: Paper[] = [
   makePaper({ id: id as string, title: title as string, authors: authors as string[] }),
 );
 
-const index = createAuthorIndex(PAPERS);
+/**
+ * A fresh index per test: mutation testing (stryker.config.mjs, coverage per test) credits a
+ * test only with the code it runs itself, so an index built once at load, or a lookup table
+ * built by an earlier test, would leave that building unchecked.
+ */
+const catalogIndex = () => createAuthorIndex(PAPERS);
 
 /** What a user sees: the kind of answer and the people, best first, with paper counts. */
 function seen(match: AuthorMatch): [string, string[]] {
@@ -101,7 +106,7 @@ const FIND_CASES: [string, string, string[]][] = [
 
 describe('AuthorIndex.find', () => {
   it.each(FIND_CASES)('%j → %s %j', (query, kind, people) => {
-    expect(seen(index.find(query))).toEqual([kind, people]);
+    expect(seen(catalogIndex().find(query))).toEqual([kind, people]);
   });
 
   it('caps the number of suggestions', () => {
@@ -112,9 +117,12 @@ describe('AuthorIndex.find', () => {
 
 describe('openAuthorIndex over stored data', () => {
   // As a start-up snapshot stores it (search/index-cache.ts): through v8's serializer.
-  const stored = openAuthorIndex(PAPERS, deserialize(serialize(buildAuthorIndexData(PAPERS))));
+  const storedIndex = () =>
+    openAuthorIndex(PAPERS, deserialize(serialize(buildAuthorIndexData(PAPERS))));
 
   it.each(FIND_CASES.map(([query]) => query))('answers %j as a fresh index does', (query) => {
+    const index = catalogIndex();
+    const stored = storedIndex();
     const fresh = index.find(query);
     expect(stored.find(query)).toEqual(fresh);
     const people = fresh.kind === 'none' ? [] : fresh.people;
@@ -123,21 +131,28 @@ describe('openAuthorIndex over stored data', () => {
   });
 
   it('knows the same people', () => {
-    expect(stored.size).toBe(index.size);
+    const stored = storedIndex();
+    expect(stored.size).toBe(catalogIndex().size);
     expect(stored.person('nobody')).toBeUndefined();
     expect(stored.papersOf('nobody')).toEqual([]);
   });
 });
 
 describe('AuthorIndex papers', () => {
-  const hsieh = index.find('Cho-Jui Hsieh');
-  const people = hsieh.kind === 'people' ? hsieh.people : [];
+  /** The index and the people `Cho-Jui Hsieh` finds in it. */
+  function hsieh() {
+    const index = catalogIndex();
+    const match = index.find('Cho-Jui Hsieh');
+    return { index, people: match.kind === 'people' ? match.people : [] };
+  }
 
   it('lists a person’s papers in catalogue order, whatever the spelling', () => {
+    const { index, people } = hsieh();
     expect(index.papersOf(people[0]?.key ?? '').map((p) => p.id)).toEqual(['p1', 'p2', 'p3', 'p4']);
   });
 
   it('finds a person again by key (what a "did you mean" button carries)', () => {
+    const { index, people } = hsieh();
     const key = people[0]?.key ?? '';
     expect(index.person(key)?.name).toBe('Cho-Jui Hsieh');
     expect(index.person('nobody')).toBeUndefined();
@@ -145,6 +160,7 @@ describe('AuthorIndex papers', () => {
   });
 
   it('merges the papers of several people once each', () => {
+    const index = catalogIndex();
     const li = index.find('Li');
     const ids = li.kind === 'people' ? index.papersOfPeople(li.people).map((p) => p.id) : [];
     expect(ids).toEqual(['p8', 'p9']);
@@ -152,7 +168,7 @@ describe('AuthorIndex papers', () => {
 
   it('counts distinct people', () => {
     // 31 distinct spellings; Cho-Jui Hsieh and Tianyi Zhang are each written two ways.
-    expect(index.size).toBe(29);
+    expect(catalogIndex().size).toBe(29);
   });
 });
 
@@ -192,16 +208,17 @@ describe('the name shown for a person', () => {
 });
 
 describe('the order of near misses', () => {
-  const near = indexOf(
-    ['Anna Hsieh'],
-    ['Anne Hsieh'],
-    ['Anne Hsieh'],
-    ['Ruslan Salakhutdinov'],
-    ['Anna Ruslana'],
-  );
+  const near = () =>
+    indexOf(
+      ['Anna Hsieh'],
+      ['Anne Hsieh'],
+      ['Anne Hsieh'],
+      ['Ruslan Salakhutdinov'],
+      ['Anna Ruslana'],
+    );
 
   it('puts the fewest typos first, before the person with more papers', () => {
-    expect(seen(near.find('Anna Hsiej'))).toEqual([
+    expect(seen(near().find('Anna Hsiej'))).toEqual([
       'suggestion',
       ['Anna Hsieh (1)', 'Anne Hsieh (2)'],
     ]);
@@ -209,7 +226,7 @@ describe('the order of near misses', () => {
 
   it('puts people with that first name before a surname one typo away', () => {
     // Anna Ruslana would come first by name; the first name is the closer match.
-    expect(seen(near.find('Ruslan'))).toEqual([
+    expect(seen(near().find('Ruslan'))).toEqual([
       'suggestion',
       ['Ruslan Salakhutdinov (1)', 'Anna Ruslana (1)'],
     ]);
@@ -227,6 +244,7 @@ describe('the order of near misses', () => {
 });
 
 describe('matchedAuthorSlots', () => {
+  const index = catalogIndex();
   const hsieh = index.find('hsieh');
   const people = hsieh.kind === 'people' ? hsieh.people : [];
   const paper = (id: string) => PAPERS.find((p) => p.id === id)!;
@@ -267,7 +285,7 @@ describe('a surname shared by many people', () => {
     ),
   ];
   const papers = names.map((name, i) => makePaper({ id: `w${i}`, title: name, authors: [name] }));
-  const wangs = createAuthorIndex(papers);
+  const wangs = () => createAuthorIndex(papers);
 
   /** Every person some reading of the query matches, by checking each one: the slow truth. */
   function everyMatch(query: string): string[] {
@@ -295,7 +313,7 @@ describe('a surname shared by many people', () => {
     'Z. Wang',
     'Zico Wang',
   ])('finds for %j exactly whom a full scan finds', (query) => {
-    const match = wangs.find(query);
+    const match = wangs().find(query);
     const found = match.kind === 'people' ? match.people.map((p) => p.name) : [];
     expect(found.sort()).toEqual(everyMatch(query).sort());
     expect(found.length).toBeGreaterThan(0);
