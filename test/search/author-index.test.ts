@@ -215,6 +215,7 @@ describe('the order of near misses', () => {
       ['Anne Hsieh'],
       ['Ruslan Salakhutdinov'],
       ['Anna Ruslana'],
+      ['Ruslan Ruslana'],
     );
 
   it('puts the fewest typos first, before the person with more papers', () => {
@@ -228,8 +229,13 @@ describe('the order of near misses', () => {
     // Anna Ruslana would come first by name; the first name is the closer match.
     expect(seen(near().find('Ruslan'))).toEqual([
       'suggestion',
-      ['Ruslan Salakhutdinov (1)', 'Anna Ruslana (1)'],
+      // Ruslan Ruslana's surname is one typo away too: the closer match counts.
+      ['Ruslan Ruslana (1)', 'Ruslan Salakhutdinov (1)', 'Anna Ruslana (1)'],
     ]);
+  });
+
+  it('takes a full name for a surname, never for a first name', () => {
+    expect(seen(near().find('Anna Ruslan'))).toEqual(['suggestion', ['Anna Ruslana (1)']]);
   });
 
   it('suggests at most five people unless told otherwise', () => {
@@ -240,6 +246,30 @@ describe('the order of near misses', () => {
       'suggestion',
       ['Aian Smith (1)', 'Bian Smith (1)', 'Cian Smith (1)', 'Dian Smith (1)', 'Eian Smith (1)'],
     ]);
+  });
+});
+
+describe('AuthorIndex.find, cases of their own', () => {
+  it('ranks a match as typed before the same words read surname first', () => {
+    // Yong Liu has more papers, which would put him first if the readings tied.
+    const liu = indexOf(['LIU YONG'], ['Yong Liu'], ['Yong Liu']);
+    expect(seen(liu.find('LIU YONG'))).toEqual(['people', ['LIU YONG (1)', 'Yong Liu (2)']]);
+  });
+
+  it('knows a nickname first seen on a later spelling of the person', () => {
+    const dj = indexOf(['Krishnamurthy Dvijotham'], ['Krishnamurthy (Dj) Dvijotham']);
+    expect(seen(dj.find('Dj Dvijotham'))).toEqual(['people', ['Krishnamurthy Dvijotham (2)']]);
+  });
+
+  it('skips an author slot with no name in it', () => {
+    const marks = indexOf(['*', 'Ada Lovelace'], ['†']);
+    expect(marks.size).toBe(1);
+    expect(seen(marks.find('Lovelace'))).toEqual(['people', ['Ada Lovelace (1)']]);
+  });
+
+  it('finds a surname part only when nobody has it as a whole surname', () => {
+    const julien = indexOf(['Marie Julien'], ['Simon Lacoste-Julien']);
+    expect(seen(julien.find('julien'))).toEqual(['people', ['Marie Julien (1)']]);
   });
 });
 
@@ -276,6 +306,7 @@ describe('a surname shared by many people', () => {
     'Xiaoming',
     'X.Y.',
     'J. Zico',
+    'Zico',
   ];
   const names = [
     ...given.map((g) => `${g} Wang`),
@@ -312,6 +343,8 @@ describe('a surname shared by many people', () => {
     'X. Wang',
     'Z. Wang',
     'Zico Wang',
+    'J. Zico Wang', // also Zico Wang, who has no initial J
+    'Xy Wang', // the same letters as X.Y. Wang's, read as a name
   ])('finds for %j exactly whom a full scan finds', (query) => {
     const match = wangs().find(query);
     const found = match.kind === 'people' ? match.people.map((p) => p.name) : [];
