@@ -48,6 +48,10 @@ describe('chunkText', () => {
     expect(chunkText('abcd efghijklmn', 10)).toEqual(['abcd efghi', 'jklmn']);
   });
 
+  it('drops the blanks on both sides of a cut', () => {
+    expect(chunkText('abcde   fghij', 10)).toEqual(['abcde', 'fghij']);
+  });
+
   it('cuts at exactly the size when the only break is in the first half', () => {
     expect(chunkText('ab cdefghijklmnop', 10)).toEqual(['ab cdefghi', 'jklmnop']);
     expect(chunkText('x'.repeat(25), 10)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
@@ -255,6 +259,8 @@ describe('renderNoResults', () => {
     expect(message.text).toBe('No posters match ‘zzz’.');
     expect(sectionTexts(message)).toEqual(['No posters match ‘zzz’.']);
     expect(buttons(message)).toEqual([]);
+    // No empty actions block: Slack rejects one.
+    expect(message.blocks.map((b) => b.type)).toEqual(['section', 'context']);
     expect(contextTexts(message)).toEqual([
       'Try fewer or more general words, an author’s surname, or `/poster help`.',
     ]);
@@ -302,6 +308,34 @@ describe('renderNothingAbout', () => {
     expect(contextTexts(message)).toEqual([
       'Looking for a person? `/poster author &lt;!here&gt; federated` searches the authors.',
     ]);
+  });
+});
+
+describe('every view', () => {
+  const paper = makePaper({
+    id: 'p1',
+    title: 'T',
+    abstract: 'A.',
+    sessionIds: [SESSION_9.id],
+    forumUrl: 'https://openreview.net/forum?id=abc',
+  });
+
+  it.each([
+    ['abstract', renderAbstract(paper, sessions)],
+    ['shared', renderShared(paper, 'U123ABC', sessions)],
+    ['no results', renderNoResults('x', ['y'])],
+    ['nothing about', renderNothingAbout('x', ['y'])],
+    ['notice', renderNotice('Saved.')],
+  ])('writes its %s texts as mrkdwn, so that links, bold and mentions render', (_, message) => {
+    const texts = message.blocks.flatMap((b) =>
+      b.type === 'section' && b.text
+        ? [b.text]
+        : b.type === 'context'
+          ? b.elements.filter((e) => 'text' in e)
+          : [],
+    );
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text.type).toBe('mrkdwn');
   });
 });
 
