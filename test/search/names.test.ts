@@ -60,6 +60,14 @@ describe('personKey', () => {
     ['Krishnamurthy (Dj) Dvijotham', 'Krishnamurthy Dvijotham*'],
     ['Timothy J. O’Donnell', "Timothy J. O'Donnell", 'Timothy J ODonnell'],
     ['Marcin Michalski\u200e', 'Marcin Michalski'],
+    // A tab or line break between the words is a blank, not an invisible mark.
+    [
+      'Ada Lovelace',
+      'Ada\tLovelace',
+      'Ada\nLovelace',
+      'Ada\r\nLovelace\u200e',
+      'Ada\u0007 Lovelace',
+    ],
     ['fengwei yu', 'Fengwei Yu'],
     // A comma with nothing after it, or a suffix after it, leaves the surname alone.
     ['Hsieh', 'Hsieh,', 'Hsieh, Jr.'],
