@@ -159,7 +159,8 @@ function formOf(given: readonly GivenPart[], surname: string): NameForm {
 /** Characters that never belong to a name; ASCII-only text takes the cheaper expression. */
 const NOT_NAME_ASCII_RE = /[^A-Za-z0-9-]/g;
 const NOT_NAME_RE = /[^\p{L}\p{N}-]/gu;
-const INVISIBLE_RE = /[\p{Cc}\p{Cf}]/gu;
+// Tab, newline and the like are control characters too, but blanks between words: they stay.
+const INVISIBLE_RE = /(?![\t\n\v\f\r])[\p{Cc}\p{Cf}]/gu;
 const APOSTROPHES_RE = /['’‘`´ʼ]/g;
 const NON_ASCII_RE = /[^\x20-\x7e]/;
 

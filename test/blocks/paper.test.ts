@@ -36,6 +36,22 @@ describe('chunkText', () => {
     ]);
   });
 
+  it('leaves text of exactly the size whole', () => {
+    expect(chunkText('alpha beta', 10)).toEqual(['alpha beta']);
+  });
+
+  it('takes a break at exactly half the size, not one before it', () => {
+    // size 10: a break at 5 is taken, one at 4 cuts the word at 10 instead.
+    expect(chunkText('abcde\nfghijklmn', 10)).toEqual(['abcde', 'fghijklmn']);
+    expect(chunkText('abcde fghijklmn', 10)).toEqual(['abcde', 'fghijklmn']);
+    expect(chunkText('abcd\nefghijklmn', 10)).toEqual(['abcd\nefghi', 'jklmn']);
+    expect(chunkText('abcd efghijklmn', 10)).toEqual(['abcd efghi', 'jklmn']);
+  });
+
+  it('drops the blanks on both sides of a cut', () => {
+    expect(chunkText('abcde   fghij', 10)).toEqual(['abcde', 'fghij']);
+  });
+
   it('cuts at exactly the size when the only break is in the first half', () => {
     expect(chunkText('ab cdefghijklmnop', 10)).toEqual(['ab cdefghi', 'jklmnop']);
     expect(chunkText('x'.repeat(25), 10)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
@@ -144,6 +160,50 @@ describe('renderAbstract', () => {
     ]);
   });
 
+  it('offers no Share where the abstract is shown to one person only', () => {
+    expect(buttons(renderAbstract(paper, sessions, { share: false }))).toEqual([
+      'Similar → similar_show:p1',
+      'Save → plan_toggle:{"p":"p1","a":"paper_show_abstract","v":"p1"}',
+    ]);
+  });
+
+  it('gives each part of a long abstract its own section, in order', () => {
+    const words = Array.from({ length: 1200 }, (_, i) => `w${i}`).join(' ');
+    const message = renderAbstract(makePaper({ id: 'p', title: 'T', abstract: words }), sessions);
+    const parts = message.blocks.filter(
+      (b) => b.block_id?.startsWith('abstract_') && b.type === 'section',
+    );
+    // Slack rejects a message whose block ids repeat.
+    expect(parts.map((b) => b.block_id)).toEqual([
+      'abstract_heading',
+      'abstract_0',
+      'abstract_1',
+      'abstract_2',
+    ]);
+    const shown = sectionTexts(message).slice(1);
+    for (const text of shown) expect(text.length).toBeLessThanOrEqual(2900);
+    expect(shown.join(' ')).toBe(words);
+    expect(message.blocks.at(-1)?.block_id).toBe('abstract_actions');
+  });
+
+  it('keeps the heading and the notification within Slack’s limits, after escaping', () => {
+    // Each line is cut before escaping, so `&` and `<` can grow the heading past 3000.
+    const marks = makePaper({
+      id: 'p',
+      title: '&'.repeat(400),
+      authors: Array.from({ length: 6 }, () => '<'.repeat(100)),
+    });
+    const [heading] = sectionTexts(renderAbstract(marks, sessions));
+    expect(heading?.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    expect(heading?.length).toBeGreaterThan(SLACK_LIMITS.sectionText - 100);
+    expect(heading?.endsWith('…')).toBe(true);
+    const long = makePaper({ id: 'p', title: 'Title '.repeat(1000) });
+    expect(renderAbstract(long, sessions).text.length).toBeLessThanOrEqual(
+      SLACK_LIMITS.fallbackText,
+    );
+    expect(renderAbstract(long, sessions).text.endsWith('…')).toBe(true);
+  });
+
   it('has no links line when the paper has no links', () => {
     const message = renderAbstract(makePaper({ id: 'p', title: 'T' }), sessions);
     expect(message.blocks.some((b) => b.type === 'context')).toBe(false);
@@ -174,6 +234,18 @@ describe('renderShared', () => {
     expect(renderShared(paper, 'U123ABC!', sessions).text).toMatch(/^U123ABC! shared/);
   });
 
+  it('keeps the notification of a very long title within Slack’s limit', () => {
+    const long = makePaper({ id: 'p', title: 'Title '.repeat(1000) });
+    const { text } = renderShared(long, 'U123ABC', sessions);
+    expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText);
+    expect(text).toMatch(/^<@U123ABC> shared a poster: Title Title .*…$/);
+  });
+
+  it('names the card’s blocks apart from a results card of the same paper', () => {
+    const ids = renderShared(paper, 'U123ABC', sessions).blocks.flatMap((b) => b.block_id ?? []);
+    expect(ids).toEqual(['shared_text', 'shared_actions']);
+  });
+
   it('offers the abstract but no second Share on a card already shared', () => {
     const labels = buttons(renderShared(paper, 'U123ABC', sessions));
     expect(labels).toContain('Abstract → paper_show_abstract:p9');
@@ -187,6 +259,8 @@ describe('renderNoResults', () => {
     expect(message.text).toBe('No posters match ‘zzz’.');
     expect(sectionTexts(message)).toEqual(['No posters match ‘zzz’.']);
     expect(buttons(message)).toEqual([]);
+    // No empty actions block: Slack rejects one.
+    expect(message.blocks.map((b) => b.type)).toEqual(['section', 'context']);
     expect(contextTexts(message)).toEqual([
       'Try fewer or more general words, an author’s surname, or `/poster help`.',
     ]);
@@ -201,6 +275,15 @@ describe('renderNoResults', () => {
       'c → search_suggestion_2:c',
       'd → search_suggestion_3:d',
       'e → search_suggestion_4:e',
+    ]);
+  });
+
+  it('names its blocks for the no-results reply', () => {
+    const message = renderNoResults('x', ['a']);
+    expect(message.blocks.map((b) => b.block_id)).toEqual([
+      'no_results',
+      'no_results_suggestions',
+      undefined,
     ]);
   });
 
@@ -225,6 +308,36 @@ describe('renderNothingAbout', () => {
     expect(contextTexts(message)).toEqual([
       'Looking for a person? `/poster author &lt;!here&gt; federated` searches the authors.',
     ]);
+  });
+});
+
+describe('every view', () => {
+  const paper = makePaper({
+    id: 'p1',
+    title: 'T',
+    abstract: 'A.',
+    sessionIds: [SESSION_9.id],
+    forumUrl: 'https://openreview.net/forum?id=abc',
+  });
+
+  // Each message is built inside its test, where mutation testing sees the building.
+  it.each([
+    ['abstract', () => renderAbstract(paper, sessions)],
+    ['shared', () => renderShared(paper, 'U123ABC', sessions)],
+    ['no results', () => renderNoResults('x', ['y'])],
+    ['nothing about', () => renderNothingAbout('x', ['y'])],
+    ['notice', () => renderNotice('Saved.')],
+  ])('writes its %s texts as mrkdwn, so that links, bold and mentions render', (_, render) => {
+    const message = render();
+    const texts = message.blocks.flatMap((b) =>
+      b.type === 'section' && b.text
+        ? [b.text]
+        : b.type === 'context'
+          ? b.elements.filter((e) => 'text' in e)
+          : [],
+    );
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text.type).toBe('mrkdwn');
   });
 });
 
