@@ -105,7 +105,7 @@ export function isFilled(input: FormInput): boolean {
   return input.query !== '' || hasFilters(input);
 }
 
-export function hasFilters(input: FormInput): boolean {
+function hasFilters(input: FormInput): boolean {
   return (
     input.session !== undefined ||
     input.day !== undefined ||

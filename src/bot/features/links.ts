@@ -21,7 +21,6 @@ import {
   type FormRequest,
   formFilter,
   formOptions,
-  hasFilters,
   isFilled,
   readFormInput,
 } from '../search-form.ts';
@@ -64,14 +63,14 @@ export function createLinksFeature(context: BotContext, search: SearchFeature): 
       const text = 'Type a few words or choose a filter, then Search.';
       return { shown: { kind: 'notice', text }, total: 0 };
     }
-    const filter = hasFilters(input) ? formFilter(input, catalog, timeZone) : undefined;
+    const filter = formFilter(input, catalog, timeZone);
     const items =
       input.query === ''
         ? index
             .all()
-            .filter((paper) => filter?.(paper) ?? true)
+            .filter(filter)
             .map((paper) => ({ paper }))
-        : index.search(input.query, filter && { filter }).map(hitItem);
+        : index.search(input.query, { filter }).map(hitItem);
     const filters = describeFilters(input, options);
     const asked = [input.query && `‘${input.query}’`, filters].filter(Boolean).join(', ');
     if (items.length === 0) {
