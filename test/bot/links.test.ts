@@ -164,6 +164,17 @@ describe('the search form', () => {
     expect(counted).toEqual([['U1', 'graph', 0]]);
   });
 
+  it('searches without counting where nothing counts (the console, the CLI)', async () => {
+    const uncounted = createReplies({
+      index: createPaperIndex(PAPERS),
+      authors: createAuthorIndex(PAPERS),
+      catalog: { papers: PAPERS, sessions: [MORNING, AFTERNOON] },
+      pageSize: 5,
+    });
+    const view = await uncounted.searchForm({ kind: 'submit', values: { query: 'vision' } }, me);
+    expect(listed(view.blocks)).toEqual(['v1']);
+  });
+
   it('shows at most a message’s worth of cards, whatever the page size', async () => {
     replies = build([MORNING, AFTERNOON], 50);
     const view = await submit({ query: 'graph' });
@@ -171,9 +182,23 @@ describe('the search form', () => {
     expect(listed(view.blocks)).toHaveLength(8);
   });
 
-  it('opens for a blank /poster while sessions are dated, and not otherwise', async () => {
-    expect(replies.emptyCommand(me)?.callbackId).toBe(FORM_IDS.view);
-    expect((await replies.command('  ', me)).kind).toBe('view');
+  it('opens blank for a blank /poster while some session is dated, and not otherwise', async () => {
+    const blank = await replies.command('  ', me);
+    expect(blank.kind === 'view' && blank.view.blocks.some((b) => b.type === 'divider')).toBe(
+      false,
+    );
+    const someDated = build([{ id: 's1', name: 'Morning' }, AFTERNOON]);
+    expect(someDated.emptyCommand(me)).toMatchObject({
+      callbackId: FORM_IDS.view,
+      privateMetadata: '{"query":""}',
+    });
+    // One dated day: no day menu.
+    expect(someDated.emptyCommand(me)?.blocks.map((b) => b.block_id)).toEqual([
+      FORM_IDS.query,
+      FORM_IDS.session,
+      FORM_IDS.kind,
+      FORM_IDS.code,
+    ]);
     const undated = build([{ id: 's1', name: 'Morning' }]);
     expect(undated.emptyCommand(me)).toBeUndefined();
     expect((await undated.command('', me)).kind).toBe('ephemeral');

@@ -3,7 +3,7 @@
  * which choices, what a client sent kept only where it is one of those choices, the filter
  * over papers, the heading's words, and the modal's metadata read back whatever it holds.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { FormInput, FormOptions } from '../../src/blocks/search-form.ts';
 import {
   decodeFormInput,
@@ -12,7 +12,6 @@ import {
   encodeFormInput,
   formFilter,
   formOptions,
-  hasFilters,
   isFilled,
   readFormInput,
 } from '../../src/bot/search-form.ts';
@@ -41,7 +40,10 @@ const ids = (catalog: Catalog, input: FormInput, timeZone = 'UTC') =>
   catalog.papers.filter(formFilter(input, catalog, timeZone)).map((p) => p.id);
 
 describe('formOptions', () => {
-  const options = formOptions(CATALOG, 'UTC');
+  let options: FormOptions;
+  beforeEach(() => {
+    options = formOptions(CATALOG, 'UTC');
+  });
 
   it('offers the sessions that hold posters, undated first, then by start', () => {
     expect(options.sessions).toEqual([
@@ -103,6 +105,11 @@ describe('formOptions', () => {
       { label: 'Award-winning', value: 'award' },
     ]);
     expect(formOptions(catalogOf([makePaper({ id: 'n', title: 'N' })]), 'UTC').kinds).toEqual([]);
+    const mixed = [...orals, makePaper({ id: 'p', title: 'P', decision: 'Poster' })];
+    expect(formOptions(catalogOf(mixed), 'UTC').kinds.map((k) => k.value)).toEqual([
+      'Oral',
+      'Poster',
+    ]);
   });
 
   it('offers "has code" only when some paper links code', () => {
@@ -138,7 +145,10 @@ describe('formOptions', () => {
 });
 
 describe('readFormInput', () => {
-  const options = formOptions(CATALOG, 'UTC');
+  let options: FormOptions;
+  beforeEach(() => {
+    options = formOptions(CATALOG, 'UTC');
+  });
 
   it('keeps the choices the form offered', () => {
     expect(
@@ -146,20 +156,26 @@ describe('readFormInput', () => {
         { query: ' graph  nets ', session: 's2', day: '2030-05-02', kind: 'Oral', code: true },
         options,
       ),
-    ).toEqual({ query: 'graph nets', session: 's2', day: '2030-05-02', kind: 'Oral', code: true });
+    ).toStrictEqual({
+      query: 'graph nets',
+      session: 's2',
+      day: '2030-05-02',
+      kind: 'Oral',
+      code: true,
+    });
   });
 
   it('drops what it did not offer or cannot read', () => {
     expect(
       readFormInput({ query: 42, session: 'x', day: '2030-04-30', kind: 'Rejected' }, options),
-    ).toEqual({ query: '' });
+    ).toStrictEqual({ query: '' });
     expect(
       readFormInput({ session: ['s1'], kind: { value: 'Oral' }, code: 'true' }, options),
-    ).toEqual({ query: '' });
+    ).toStrictEqual({ query: '' });
   });
 
   it('asks for code only where the catalog has some', () => {
-    expect(readFormInput({ code: true }, { ...options, code: false })).toEqual({ query: '' });
+    expect(readFormInput({ code: true }, { ...options, code: false })).toStrictEqual({ query: '' });
   });
 
   it('cleans the words as a command’s are cleaned', () => {
@@ -170,17 +186,16 @@ describe('readFormInput', () => {
   });
 });
 
-describe('isFilled and hasFilters', () => {
-  it.each<[FormInput, boolean, boolean]>([
-    [{ query: '' }, false, false],
-    [{ query: 'gnn' }, true, false],
-    [{ query: '', session: 's1' }, true, true],
-    [{ query: '', day: '2030-05-01' }, true, true],
-    [{ query: '', kind: 'award' }, true, true],
-    [{ query: '', code: true }, true, true],
-  ])('%o: filled %s, filters %s', (input, filled, filters) => {
+describe('isFilled', () => {
+  it.each<[FormInput, boolean]>([
+    [{ query: '' }, false],
+    [{ query: 'gnn' }, true],
+    [{ query: '', session: 's1' }, true],
+    [{ query: '', day: '2030-05-01' }, true],
+    [{ query: '', kind: 'award' }, true],
+    [{ query: '', code: true }, true],
+  ])('%o: %s', (input, filled) => {
     expect(isFilled(input)).toBe(filled);
-    expect(hasFilters(input)).toBe(filters);
   });
 });
 
@@ -214,7 +229,10 @@ describe('formFilter', () => {
 });
 
 describe('describeFilters', () => {
-  const options = formOptions(CATALOG, 'UTC');
+  let options: FormOptions;
+  beforeEach(() => {
+    options = formOptions(CATALOG, 'UTC');
+  });
 
   it('says the filters in the form’s order, kinds in lower case', () => {
     expect(
@@ -233,7 +251,10 @@ describe('describeFilters', () => {
 });
 
 describe('the modal’s metadata', () => {
-  const options: FormOptions = formOptions(CATALOG, 'UTC');
+  let options: FormOptions;
+  beforeEach(() => {
+    options = formOptions(CATALOG, 'UTC');
+  });
   const input: FormInput = { query: 'graph "nets"', session: 's1', kind: 'award', code: true };
 
   it('reads back what was written, with the page shown', () => {
@@ -272,7 +293,9 @@ describe('the modal’s metadata', () => {
     for (const text of ['', 'null', '7', '"q"', '{']) {
       expect(decodeFormInput(text, options), text).toEqual({ query: '' });
     }
-    expect(decodeFormInput('{"query":"gnn","session":"forged","code":true}', options)).toEqual({
+    expect(
+      decodeFormInput('{"query":"gnn","session":"forged","code":true}', options),
+    ).toStrictEqual({
       query: 'gnn',
       code: true,
     });
