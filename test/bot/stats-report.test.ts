@@ -3,7 +3,7 @@
  * the threshold, the nearest query for a search that found nothing, alias suggestions, the
  * saves from the plans, the CSV (RFC 4180, no formula injection) and the plain table.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStatsRecorder, normaliseQuery } from '../../src/bot/stats-recorder.ts';
 import {
   buildStatsReport,
@@ -14,7 +14,9 @@ import {
 } from '../../src/bot/stats-report.ts';
 import { buildBot } from '../../src/compose.ts';
 import { abbreviates, expansionsOf } from '../../src/search/alias-suggest.ts';
+import { createPaperIndex } from '../../src/search/paper-index.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
+import { makePaper } from '../fixtures/papers.ts';
 
 const bot = buildBot('data');
 let store: Store;
@@ -193,5 +195,202 @@ describe('reportText', () => {
       ].join('\n'),
     );
     expect(text).toContain('Most saved sessions\n  none yet');
+  });
+});
+
+describe('buildStatsReport over a small catalog', () => {
+  const sessions = [
+    { id: 's1', name: 'Alpha' },
+    { id: 's2', name: 'Beta' },
+  ];
+  const papers = [
+    makePaper({
+      id: 'v1',
+      title: 'Vision transformers at scale',
+      abstract: 'Vision transformers, trained longer.',
+      sessionIds: ['s1'],
+    }),
+    makePaper({ id: 'v2', title: 'Vision transformers for video', sessionIds: ['s1', 's2'] }),
+    makePaper({ id: 'd1', title: 'Diffusion models', sessionIds: ['s2'] }),
+  ];
+  const catalog = { papers, sessions };
+  const index = createPaperIndex(papers);
+  let small: Store;
+
+  beforeEach(async () => {
+    small = openStore(':memory:');
+    const rec = createStatsRecorder({
+      stats: small.stats,
+      now: () => new Date(`${TODAY}T12:00:00Z`),
+      timeZone: 'UTC',
+      onError: (error) => {
+        throw error;
+      },
+    });
+    for (const user of ['U1', 'U2', 'U3']) {
+      rec.query(user, 'vision', 2);
+      rec.query(user, 'diffusion', 1);
+      rec.query(user, 'diffusion', 1);
+      rec.query(user, 'qqqq', 0);
+      rec.query(user, 'no such thing', 0);
+    }
+    for (const user of ['U1', 'U2', 'U3', 'U4']) rec.query(user, 'vt', 0);
+    for (const [user, id] of [
+      ['U1', 'v1'],
+      ['U2', 'v1'],
+      ['U3', 'v2'],
+      ['U4', 'd1'],
+    ] as const) {
+      await small.plans.save({ teamId: 'T', userId: user }, id);
+    }
+  });
+  afterEach(() => small.close());
+
+  const build = (options: { top?: number; since?: string } = {}) =>
+    buildStatsReport(
+      { stats: small.stats, plans: small.plans, catalog, index },
+      { today: TODAY, ...options },
+    );
+
+  it('lists searches that found nothing, most asked first, then alphabetically', async () => {
+    const { zeroResults } = await build();
+    expect(zeroResults.map((q) => [q.query, q.asked, q.people])).toEqual([
+      ['vt', 4, 4],
+      ['no such thing', 3, 3],
+      ['qqqq', 3, 3],
+    ]);
+  });
+
+  it('suggests an alias for a single word that abbreviates a phrase written twice', async () => {
+    const { aliasSuggestions } = await build();
+    // "no such thing" is not one word; "qqqq" abbreviates nothing.
+    expect(aliasSuggestions).toEqual([{ query: 'vt', means: 'vision transformer' }]);
+  });
+
+  it('ranks saved posters and sessions by saves, ties by name', async () => {
+    const r = await build();
+    expect(r.savedPosters).toEqual([
+      { id: 'v1', title: 'Vision transformers at scale', saves: 2 },
+      { id: 'd1', title: 'Diffusion models', saves: 1 },
+      { id: 'v2', title: 'Vision transformers for video', saves: 1 },
+    ]);
+    // A poster shown in two sessions counts in both.
+    expect(r.savedSessions).toEqual([
+      { id: 's1', name: 'Alpha', saves: 3 },
+      { id: 's2', name: 'Beta', saves: 2 },
+    ]);
+  });
+
+  it('keeps the top rows of every list', async () => {
+    const r = await build({ top: 1 });
+    expect(r.topQueries.map((q) => q.query)).toEqual(['diffusion']);
+    expect(r.zeroResults.map((q) => q.query)).toEqual(['vt']);
+    expect(r.savedPosters.map((p) => p.id)).toEqual(['v1']);
+    expect(r.savedSessions.map((s) => s.id)).toEqual(['s1']);
+    // Alias suggestions look further than the rows shown.
+    expect(r.aliasSuggestions).toHaveLength(1);
+  });
+
+  it('says which days it covers', async () => {
+    expect((await build()).since).toBeUndefined();
+    expect(reportText(await build())).toMatch(/^Usage report, every day kept, to 2026-12-04\n/);
+    const since = await build({ since: '2026-12-01' });
+    expect(since.since).toBe('2026-12-01');
+    expect(reportText(since)).toMatch(/^Usage report, since 2026-12-01, to 2026-12-04\n/);
+  });
+});
+
+describe('csvCell, the rest of OWASP’s list', () => {
+  it.each([
+    ['\tTAB', "'\tTAB"],
+    ['\rCR', `"'\rCR"`],
+    ['a=b', 'a=b'],
+    ['', ''],
+  ])('%j → %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+});
+
+const FULL: StatsReport = {
+  since: '2026-12-01',
+  today: TODAY,
+  minPeople: 3,
+  topQueries: [
+    { query: 'diffusion', asked: 12, people: 5, results: 40 },
+    { query: 'gnn', asked: 3, people: 3, results: 7 },
+  ],
+  zeroResults: [
+    { query: 'grph', asked: 4, people: 3, nearest: 'graph' },
+    { query: 'gcn', asked: 3, people: 3, nearest: 'gan', findsNow: 6 },
+    { query: 'qqqq', asked: 3, people: 3 },
+  ],
+  withheld: 2,
+  aliasSuggestions: [{ query: 'vt', means: 'vision transformer' }],
+  clicks: [
+    { kind: 'paper_abstract', n: 10 },
+    { kind: 'plan_toggle', n: 3 },
+  ],
+  savedPosters: [{ id: 'p1', title: 'Graphs', saves: 11 }],
+  savedSessions: [{ id: 's1', name: 'Poster Session 9', saves: 11 }],
+  days: [{ day: TODAY, queries: 15, foundNothing: 10, clicks: 13, reminders: 4, digests: 1 }],
+};
+
+describe('the report in full', () => {
+  it('as plain tables: padded columns, numbers to the right', () => {
+    expect(reportText(FULL)).toBe(
+      [
+        'Usage report, since 2026-12-01, to 2026-12-04',
+        'A query is listed once 3 different people asked it; 2 not listed.',
+        '',
+        'Top searches',
+        '  query      asked  people  results',
+        '  diffusion     12       5       40',
+        '  gnn            3       3        7',
+        '',
+        'Searches that found nothing',
+        '  query  asked  people  nearest that finds something',
+        '  grph       4       3  graph',
+        '  gcn        3       3  (finds 6 now)',
+        '  qqqq       3       3  -',
+        '',
+        'Suggested lines for aliases.csv (check them first):',
+        '  vt,vision transformer',
+        '',
+        'Most saved posters',
+        '  saves  poster',
+        '     11  Graphs',
+        '',
+        'Most saved sessions',
+        '  saves  session',
+        '     11  Poster Session 9',
+        '',
+        'Clicks per button',
+        '  button          clicks',
+        '  paper_abstract      10',
+        '  plan_toggle          3',
+        '',
+        'Traffic per day',
+        '  day         searches  found nothing  clicks  reminders  digests',
+        '  2026-12-04        15             10      13          4        1',
+      ].join('\n'),
+    );
+  });
+
+  it('as CSV: every list under its section', () => {
+    expect(reportCsv(FULL).split('\r\n')).toEqual([
+      'section,item,count,people,detail',
+      'top query,diffusion,12,5,40 results',
+      'top query,gnn,3,3,7 results',
+      'found nothing,grph,4,3,graph',
+      'found nothing,gcn,3,3,finds 6 now',
+      'found nothing,qqqq,3,3,',
+      'alias suggestion,vt,,,vision transformer',
+      'saved poster,Graphs,11,,p1',
+      'saved session,Poster Session 9,11,,s1',
+      'clicks,paper_abstract,10,,',
+      'clicks,plan_toggle,3,,',
+      `day,${TODAY},15,,10 found nothing; 13 clicks; 4 reminders; 1 digests`,
+      '',
+    ]);
   });
 });
