@@ -58,7 +58,7 @@ function exampleQuestions(topic: string | undefined, papers: readonly Paper[]): 
   } else if (papers.some((p) => p.codeUrls.length > 0)) {
     questions.push('/poster with code');
   }
-  return questions.slice(0, 3);
+  return questions;
 }
 
 type HelpAudience = NonNullable<HelpOptions['audience']>;
