@@ -31,7 +31,7 @@ function helpOver(papers: Paper[], sessions: Session[] = []) {
     expect(slackLimitViolations(message)).toEqual([]);
     return message;
   }
-  return { help, search };
+  return { help, search, replies };
 }
 
 /** The one-click example searches under the help. */
@@ -93,6 +93,17 @@ describe('help', () => {
     expect(questionsOf(m)).toEqual(['/poster with code']);
   });
 
+  it('asks about code, not spotlights, where there are none', async () => {
+    const papers = [
+      makePaper({ id: 'p', title: 'Privacy, again', codeUrls: ['https://github.com/p/q'] }),
+      makePaper({ id: 'q', title: 'Quantum knots', decision: 'Poster' }),
+    ];
+    expect(questionsOf(await helpOver(papers).help())).toEqual([
+      '@poster is anyone presenting work on privacy?',
+      '/poster with code',
+    ]);
+  });
+
   it('asks no question the catalog cannot answer', async () => {
     const m = await helpOver([makePaper({ id: 'x', title: 'Quantum knots' })]).help();
     expect(allText(m)).not.toContain('Ask as you would ask a person');
@@ -102,6 +113,18 @@ describe('help', () => {
     const m = await helpOver(TOPICAL).help();
     expect(allText(m)).toContain('`/poster by:Grace Hopper`');
     expect(allText(m)).toContain('`@poster papers by Grace Hopper`');
+  });
+
+  it('falls back to a known name when the catalog lists no authors', async () => {
+    const m = await helpOver([makePaper({ id: 'x', title: 'Anonymous', authors: [] })]).help();
+    expect(allText(m)).toContain('`/poster by:Cho-Jui Hsieh`');
+  });
+
+  it('answers a mention for help as it answers /poster help', async () => {
+    const { replies } = helpOver(TOPICAL);
+    const m = await replies.mention('<@UBOT> help', asker);
+    expect(examplesOf(m)).toEqual(['graph neural networks', 'privacy']);
+    expect(allText(m)).toContain('posted in its thread for everyone');
   });
 
   it('names the first of two equally published authors', async () => {

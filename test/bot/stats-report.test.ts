@@ -81,7 +81,7 @@ describe('buildStatsReport', () => {
     expect(zeroResults.map((q) => q.query)).toEqual(['grph', 'nerf']);
     // Too short for typo tolerance (4 letters), near enough for "did you mean".
     expect(zeroResults[0]).toEqual({ query: 'grph', asked: 3, people: 3, nearest: 'graph' });
-    expect(zeroResults[1]).toEqual({ query: 'nerf', asked: 3, people: 3 });
+    expect(zeroResults[1]).toStrictEqual({ query: 'nerf', asked: 3, people: 3 });
   });
 
   it('counts saves per poster and per session from the plans', async () => {
@@ -199,9 +199,11 @@ describe('reportText', () => {
 });
 
 describe('buildStatsReport over a small catalog', () => {
+  // Listed out of order: the report sorts them.
   const sessions = [
-    { id: 's1', name: 'Alpha' },
+    { id: 's3', name: 'Gamma' },
     { id: 's2', name: 'Beta' },
+    { id: 's1', name: 'Alpha' },
   ];
   const papers = [
     makePaper({
@@ -212,6 +214,12 @@ describe('buildStatsReport over a small catalog', () => {
     }),
     makePaper({ id: 'v2', title: 'Vision transformers for video', sessionIds: ['s1', 's2'] }),
     makePaper({ id: 'd1', title: 'Diffusion models', sessionIds: ['s2'] }),
+    makePaper({ id: 'e1', title: 'Energy models', sessionIds: ['s3'] }),
+    // "ds" abbreviates both, each written twice: a tie, left to a person.
+    makePaper({ id: 'x1', title: 'Data science', abstract: 'Data science, again.' }),
+    makePaper({ id: 'x2', title: 'Diffusion sampling', abstract: 'Diffusion sampling, again.' }),
+    // More posters about kites than "finds N now" counts.
+    ...Array.from({ length: 120 }, (_, i) => makePaper({ id: `k${i}`, title: `Kites ${i}` })),
   ];
   const catalog = { papers, sessions };
   const index = createPaperIndex(papers);
@@ -235,11 +243,22 @@ describe('buildStatsReport over a small catalog', () => {
       rec.query(user, 'no such thing', 0);
     }
     for (const user of ['U1', 'U2', 'U3', 'U4']) rec.query(user, 'vt', 0);
+    for (const user of ['U1', 'U2', 'U3']) {
+      rec.query(user, 'ds', 0);
+      // Asked more often than "vt", found nothing less often: 3 times of 9, and 3 of 5.
+      for (const results of [0, 4, 4]) rec.query(user, 'bird', results);
+      rec.query(user, 'zebra', 0);
+      if (user !== 'U3') rec.query(user, 'zebra', 1);
+      // Found nothing before the kites came.
+      rec.query(user, 'kite', 0);
+    }
     for (const [user, id] of [
       ['U1', 'v1'],
       ['U2', 'v1'],
       ['U3', 'v2'],
       ['U4', 'd1'],
+      ['U5', 'e1'],
+      ['U6', 'e1'],
     ] as const) {
       await small.plans.save({ teamId: 'T', userId: user }, id);
     }
@@ -252,24 +271,44 @@ describe('buildStatsReport over a small catalog', () => {
       { today: TODAY, ...options },
     );
 
-  it('lists searches that found nothing, most asked first, then alphabetically', async () => {
+  it('lists searches that found nothing, most often empty first, then alphabetically', async () => {
     const { zeroResults } = await build();
     expect(zeroResults.map((q) => [q.query, q.asked, q.people])).toEqual([
       ['vt', 4, 4],
+      ['bird', 3, 3],
+      ['ds', 3, 3],
+      ['kite', 3, 3],
       ['no such thing', 3, 3],
       ['qqqq', 3, 3],
+      ['zebra', 3, 3],
     ]);
   });
 
-  it('suggests an alias for a single word that abbreviates a phrase written twice', async () => {
+  it('says how many a search that found nothing finds now, up to 100', async () => {
+    const { zeroResults } = await build();
+    expect(zeroResults.find((q) => q.query === 'kite')).toStrictEqual({
+      query: 'kite',
+      asked: 3,
+      people: 3,
+      findsNow: 100,
+    });
+    expect(zeroResults.find((q) => q.query === 'qqqq')).toStrictEqual({
+      query: 'qqqq',
+      asked: 3,
+      people: 3,
+    });
+  });
+
+  it('suggests an alias for a single word that abbreviates one phrase written twice', async () => {
     const { aliasSuggestions } = await build();
-    // "no such thing" is not one word; "qqqq" abbreviates nothing.
+    // "no such thing" is not one word; "qqqq" abbreviates nothing; "ds" two phrases as often.
     expect(aliasSuggestions).toEqual([{ query: 'vt', means: 'vision transformer' }]);
   });
 
   it('ranks saved posters and sessions by saves, ties by name', async () => {
     const r = await build();
     expect(r.savedPosters).toEqual([
+      { id: 'e1', title: 'Energy models', saves: 2 },
       { id: 'v1', title: 'Vision transformers at scale', saves: 2 },
       { id: 'd1', title: 'Diffusion models', saves: 1 },
       { id: 'v2', title: 'Vision transformers for video', saves: 1 },
@@ -278,21 +317,22 @@ describe('buildStatsReport over a small catalog', () => {
     expect(r.savedSessions).toEqual([
       { id: 's1', name: 'Alpha', saves: 3 },
       { id: 's2', name: 'Beta', saves: 2 },
+      { id: 's3', name: 'Gamma', saves: 2 },
     ]);
   });
 
   it('keeps the top rows of every list', async () => {
     const r = await build({ top: 1 });
-    expect(r.topQueries.map((q) => q.query)).toEqual(['diffusion']);
+    expect(r.topQueries.map((q) => q.query)).toEqual(['bird']); // asked 9 times
     expect(r.zeroResults.map((q) => q.query)).toEqual(['vt']);
-    expect(r.savedPosters.map((p) => p.id)).toEqual(['v1']);
+    expect(r.savedPosters.map((p) => p.id)).toEqual(['e1']);
     expect(r.savedSessions.map((s) => s.id)).toEqual(['s1']);
     // Alias suggestions look further than the rows shown.
     expect(r.aliasSuggestions).toHaveLength(1);
   });
 
   it('says which days it covers', async () => {
-    expect((await build()).since).toBeUndefined();
+    expect('since' in (await build())).toBe(false);
     expect(reportText(await build())).toMatch(/^Usage report, every day kept, to 2026-12-04\n/);
     const since = await build({ since: '2026-12-01' });
     expect(since.since).toBe('2026-12-01');
@@ -336,6 +376,38 @@ const FULL: StatsReport = {
 };
 
 describe('the report in full', () => {
+  it('with nothing counted yet: every list says so', () => {
+    const empty: StatsReport = {
+      today: TODAY,
+      minPeople: 3,
+      topQueries: [],
+      zeroResults: [],
+      withheld: 0,
+      aliasSuggestions: [],
+      clicks: [],
+      savedPosters: [],
+      savedSessions: [],
+      days: [],
+    };
+    expect(reportText(empty)).toBe(
+      [
+        'Usage report, every day kept, to 2026-12-04',
+        'A query is listed once 3 different people asked it; 0 not listed.',
+        '',
+        ...[
+          'Top searches',
+          'Searches that found nothing',
+          'Most saved posters',
+          'Most saved sessions',
+          'Clicks per button',
+        ].flatMap((title) => [title, '  none yet', '']),
+        'Traffic per day',
+        '  none yet',
+      ].join('\n'),
+    );
+    expect(reportCsv(empty)).toBe('section,item,count,people,detail\r\n');
+  });
+
   it('as plain tables: padded columns, numbers to the right', () => {
     expect(reportText(FULL)).toBe(
       [
