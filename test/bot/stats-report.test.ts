@@ -215,6 +215,8 @@ describe('buildStatsReport over a small catalog', () => {
     makePaper({ id: 'v2', title: 'Vision transformers for video', sessionIds: ['s1', 's2'] }),
     makePaper({ id: 'd1', title: 'Diffusion models', sessionIds: ['s2'] }),
     makePaper({ id: 'e1', title: 'Energy models', sessionIds: ['s3'] }),
+    // "vt" also abbreviates this, less often than "vision transformer": no tie.
+    makePaper({ id: 't1', title: 'Video tracking', abstract: 'Video tracking, again.' }),
     // "ds" abbreviates both, each written twice: a tie, left to a person.
     makePaper({ id: 'x1', title: 'Data science', abstract: 'Data science, again.' }),
     makePaper({ id: 'x2', title: 'Diffusion sampling', abstract: 'Diffusion sampling, again.' }),
