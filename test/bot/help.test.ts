@@ -104,6 +104,47 @@ describe('help', () => {
     ]);
   });
 
+  it('asks no spotlight question without a topic to ask it on', async () => {
+    const papers = [
+      makePaper({ id: 's', title: 'Quantum knots', decision: 'Spotlight' }),
+      makePaper({
+        id: 'o',
+        title: 'Topology of braids',
+        decision: 'Oral',
+        codeUrls: ['https://github.com/b/r'],
+      }),
+    ];
+    const m = await helpOver(papers).help();
+    expect(examplesOf(m)).toEqual([]);
+    expect(questionsOf(m)).toEqual(['@poster what are the orals?', '/poster with code']);
+  });
+
+  it('offers every example search that finds posters, in its own order', async () => {
+    const papers = [
+      makePaper({ id: 'd', title: 'Diffusion models for audio' }),
+      makePaper({ id: 'p', title: 'Privacy attacks on language models' }),
+      makePaper({ id: 'r', title: 'Reinforcement learning for robots' }),
+      makePaper({ id: 'g', title: 'Graph neural networks for molecules' }),
+      makePaper({ id: 'v', title: 'Vision transformer pruning' }),
+    ];
+    const m = await helpOver(papers).help();
+    expect(examplesOf(m)).toEqual([
+      'vision transformer',
+      'graph neural networks',
+      'reinforcement learning',
+      'privacy',
+      'diffusion',
+    ]);
+    expect(questionsOf(m)).toEqual(['@poster is anyone presenting work on vision transformer?']);
+  });
+
+  it('says so when nothing is loaded, and offers nothing to try', async () => {
+    const m = await helpOver([]).help();
+    expect(allText(m)).toContain('0 posters in 0 sessions.');
+    expect(examplesOf(m)).toEqual([]);
+    expect(questionsOf(m)).toEqual([]);
+  });
+
   it('asks no question the catalog cannot answer', async () => {
     const m = await helpOver([makePaper({ id: 'x', title: 'Quantum knots' })]).help();
     expect(allText(m)).not.toContain('Ask as you would ask a person');
@@ -180,5 +221,22 @@ describe('help', () => {
     expect(allText(inDm)).toContain('Answers here are only visible to you.');
     expect(examplesOf(inDm)).toEqual(examplesOf(first));
     expect(search.mock.calls.length).toBe(calls);
+  });
+
+  it('gives the message it made again per audience, and each audience its own', async () => {
+    const { help } = helpOver(TOPICAL);
+    const first = await help('command');
+    // The very message made the first time, not one made again.
+    expect(await help('command')).toBe(first);
+    // From Home or with no surface known, as private as the command's answer.
+    expect(await help('home')).toBe(first);
+    expect(await help()).toBe(first);
+    const inDm = await help('dm');
+    expect(inDm).not.toEqual(first);
+    expect(await help('dm')).toBe(inDm);
+    const inThread = await help('thread');
+    expect(inThread).not.toEqual(first);
+    expect(inThread).not.toEqual(inDm);
+    expect(await help('digest_thread')).toBe(inThread);
   });
 });
