@@ -12,6 +12,7 @@ import {
   reportText,
   type StatsReport,
 } from '../../src/bot/stats-report.ts';
+import type { Paper } from '../../src/catalog/types.ts';
 import { buildBot } from '../../src/compose.ts';
 import { abbreviates, expansionsOf } from '../../src/search/alias-suggest.ts';
 import { createPaperIndex } from '../../src/search/paper-index.ts';
@@ -465,6 +466,84 @@ describe('the report in full', () => {
       'clicks,plan_toggle,3,,',
       `day,${TODAY},15,,10 found nothing; 13 clicks; 4 reminders; 1 digests`,
       '',
+    ]);
+  });
+});
+
+describe('buildStatsReport: default rows, days counted, words with digits', () => {
+  let store: Store;
+  beforeEach(() => {
+    store = openStore(':memory:');
+  });
+  afterEach(() => store.close());
+
+  /** `people` different people each search `query` once on `day`, finding `results`. */
+  const asked = (day: string, query: string, people: number, results = 0) => {
+    const rec = createStatsRecorder({
+      stats: store.stats,
+      now: () => new Date(`${day}T12:00:00Z`),
+      timeZone: 'UTC',
+      onError: (error) => {
+        throw error;
+      },
+    });
+    for (let i = 1; i <= people; i++) rec.query(`U${i}`, query, results);
+  };
+
+  const reportOver = (papers: Paper[], options: { since?: string } = {}) =>
+    buildStatsReport(
+      {
+        stats: store.stats,
+        plans: store.plans,
+        catalog: { papers, sessions: [] },
+        index: createPaperIndex(papers),
+      },
+      { today: TODAY, ...options },
+    );
+
+  const ELEVEN = 'abcdefghijk'.split('').map((c) => `zq${c}`);
+
+  it('shows ten rows of each list by default', async () => {
+    for (const q of ELEVEN) asked(TODAY, q, 3);
+    const r = await reportOver([makePaper({ id: 'x', title: 'Quantum knots' })]);
+    expect(r.topQueries.map((q) => q.query)).toEqual(ELEVEN.slice(0, 10));
+    expect(r.zeroResults.map((q) => q.query)).toEqual(ELEVEN.slice(0, 10));
+  });
+
+  it('looks for aliases among the ten searches that found nothing most often', async () => {
+    const papers = [
+      makePaper({ id: 'v1', title: 'Vision transformers at scale' }),
+      makePaper({ id: 'v2', title: 'Vision transformers for video' }),
+    ];
+    // Ten others asked by more people push "vt" to eleventh.
+    for (const q of ELEVEN.slice(0, 10)) asked(TODAY, q, 4);
+    asked(TODAY, 'vt', 3);
+    expect((await reportOver(papers)).aliasSuggestions).toEqual([]);
+    asked(TODAY, 'vt', 5); // now asked 8 times, first of the list
+    expect((await reportOver(papers)).aliasSuggestions).toEqual([
+      { query: 'vt', means: 'vision transformer' },
+    ]);
+  });
+
+  it('counts from the day given, and every day kept without one', async () => {
+    asked('2026-11-30', 'old', 3, 2);
+    asked(TODAY, 'new', 3, 2);
+    const since = await reportOver([], { since: '2026-12-01' });
+    expect(since.topQueries.map((q) => q.query)).toEqual(['new']);
+    expect(since.days.map((d) => d.day)).toEqual([TODAY]);
+    const all = await reportOver([]);
+    expect(all.topQueries.map((q) => q.query)).toEqual(['new', 'old']);
+    expect(all.days.map((d) => d.day)).toEqual(['2026-11-30', TODAY]);
+  });
+
+  it('suggests an alias for a word with a digit in it', async () => {
+    const papers = [
+      makePaper({ id: 'h1', title: '3D human pose from one camera' }),
+      makePaper({ id: 'h2', title: 'Lifting 2D keypoints to 3D human pose' }),
+    ];
+    asked(TODAY, '3dhp', 3);
+    expect((await reportOver(papers)).aliasSuggestions).toEqual([
+      { query: '3dhp', means: '3d human pose' },
     ]);
   });
 });
