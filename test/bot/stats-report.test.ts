@@ -23,16 +23,21 @@ const bot = buildBot('data');
 let store: Store;
 const TODAY = '2026-12-04';
 
-beforeAll(async () => {
-  store = openStore(':memory:');
-  const rec = createStatsRecorder({
+/** Counts searches into `store` as the bot does, at `hour` o'clock UTC on `day`. */
+function recorderOn(store: Store, day = TODAY, hour = '12') {
+  return createStatsRecorder({
     stats: store.stats,
-    now: () => new Date(`${TODAY}T12:00:00Z`),
+    now: () => new Date(`${day}T${hour}:00:00Z`),
     timeZone: 'UTC',
     onError: (error) => {
       throw error;
     },
   });
+}
+
+beforeAll(async () => {
+  store = openStore(':memory:');
+  const rec = recorderOn(store);
   for (const user of ['U1', 'U2', 'U3']) {
     rec.query(user, 'GNNs', 6);
     rec.query(user, 'gnn', 6);
@@ -119,14 +124,7 @@ describe('alias suggestions', () => {
   });
 
   it('suggests a line for a zero-result word that abbreviates a seed phrase', async () => {
-    const rec = createStatsRecorder({
-      stats: store.stats,
-      now: () => new Date(`${TODAY}T13:00:00Z`),
-      timeZone: 'UTC',
-      onError: (error) => {
-        throw error;
-      },
-    });
+    const rec = recorderOn(store, TODAY, '13');
     for (const user of ['U1', 'U2', 'U3']) {
       rec.query(user, 'gconv', 0);
       rec.query(user, 'gcn', 0); // data/aliases.csv has it now
@@ -230,14 +228,7 @@ describe('buildStatsReport over a small catalog', () => {
 
   beforeEach(async () => {
     small = openStore(':memory:');
-    const rec = createStatsRecorder({
-      stats: small.stats,
-      now: () => new Date(`${TODAY}T12:00:00Z`),
-      timeZone: 'UTC',
-      onError: (error) => {
-        throw error;
-      },
-    });
+    const rec = recorderOn(small);
     for (const user of ['U1', 'U2', 'U3']) {
       rec.query(user, 'vision', 2);
       rec.query(user, 'diffusion', 1);
@@ -479,14 +470,7 @@ describe('buildStatsReport: default rows, days counted, words with digits', () =
 
   /** `people` different people each search `query` once on `day`, finding `results`. */
   const asked = (day: string, query: string, people: number, results = 0) => {
-    const rec = createStatsRecorder({
-      stats: store.stats,
-      now: () => new Date(`${day}T12:00:00Z`),
-      timeZone: 'UTC',
-      onError: (error) => {
-        throw error;
-      },
-    });
+    const rec = recorderOn(store, day);
     for (let i = 1; i <= people; i++) rec.query(`U${i}`, query, results);
   };
 
