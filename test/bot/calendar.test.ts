@@ -3,7 +3,6 @@
  * in-memory store: the file is the asker's own plan, one event per session, and the private
  * confirmation counts what is in it; where there is nothing to export, a notice says why.
  */
-import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/blocks/ids.ts';
 import { CALENDAR_NOTICES } from '../../src/bot/features/calendar.ts';
@@ -15,6 +14,7 @@ import { createAuthorIndex } from '../../src/search/author-index.ts';
 import { createPaperIndex } from '../../src/search/paper-index.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { makePaper } from '../fixtures/papers.ts';
+import { icsEvents } from '../helpers/ical.ts';
 
 const MORNING: Session = {
   id: 's1',
@@ -59,13 +59,7 @@ function fileOf(reply: Reply) {
 }
 
 /** The events of an iCalendar text, as ical.js reads them: [summary, start]. */
-function eventsOf(ics: string): [string, string][] {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
-  return calendar.getAllSubcomponents('vevent').map((vevent) => {
-    const event = new ICAL.Event(vevent);
-    return [event.summary, event.startDate.toJSDate().toISOString()];
-  });
-}
+const eventsOf = (ics: string) => icsEvents(ics).map((e) => [e.summary, e.start]);
 
 describe('Export to calendar', () => {
   it('uploads one event per session of the plan, and says what is in it', async () => {

@@ -3,7 +3,6 @@
  * maintained parser, Mozilla's ical.js (what Thunderbird uses): what it reads back must be
  * exactly what went in, whatever the titles hold.
  */
-import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { Paper, Session } from '../../src/catalog/types.ts';
 import { buildPlanCalendar, eventUid } from '../../src/plan/calendar.ts';
@@ -16,28 +15,10 @@ import {
   utcDateTime,
 } from '../../src/plan/ics.ts';
 import { makePaper } from '../fixtures/papers.ts';
+import { icsEvents } from '../helpers/ical.ts';
 
 const NOW = new Date('2020-04-20T12:00:00Z');
 const octets = (s: string) => Buffer.byteLength(s, 'utf8');
-
-/** Parses with ical.js and returns its events. */
-function parse(ics: string) {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
-  return calendar.getAllSubcomponents('vevent').map((vevent) => {
-    const event = new ICAL.Event(vevent);
-    return {
-      uid: event.uid,
-      summary: event.summary,
-      location: event.location,
-      description: event.description,
-      start: event.startDate.toJSDate().toISOString(),
-      end: event.endDate.toJSDate().toISOString(),
-      startIsUtc: event.startDate.zone?.tzid === 'UTC',
-      url: vevent.getFirstPropertyValue('url'),
-      dtstamp: String(vevent.getFirstPropertyValue('dtstamp')),
-    };
-  });
-}
 
 const nasty = [
   'Commas, semicolons; and back\\slashes',
@@ -64,7 +45,7 @@ describe('renderCalendar', () => {
   const ics = renderCalendar(events, { now: NOW, name: 'My posters' });
 
   it('parses back, field for field, through ical.js', () => {
-    const parsed = parse(ics);
+    const parsed = icsEvents(ics);
     expect(parsed).toHaveLength(nasty.length);
     parsed.forEach((got, i) => {
       const sent = events[i]!;
@@ -191,7 +172,7 @@ describe('buildPlanCalendar', () => {
     });
     if (result.kind !== 'calendar') throw new Error(result.kind);
     expect(result).toMatchObject({ events: 2, posters: 3, undated: 1 });
-    const parsed = parse(result.ics);
+    const parsed = icsEvents(result.ics);
     expect(parsed.map((e) => [e.summary, e.start, e.end, e.location, e.url])).toEqual([
       // Two posters in s1: counted in the title, no single URL, the room as location.
       [
@@ -219,7 +200,7 @@ describe('buildPlanCalendar', () => {
   it('keeps UIDs stable across exports and distinct per person and session', () => {
     const again = buildPlanCalendar({ owner, paperIds: ['b'], lookup, now: new Date() });
     if (again.kind !== 'calendar') throw new Error(again.kind);
-    expect(parse(again.ics)[0]?.uid).toBe(eventUid(owner, 's1'));
+    expect(icsEvents(again.ics)[0]?.uid).toBe(eventUid(owner, 's1'));
     expect(eventUid(owner, 's1')).toMatch(/^[0-9a-f]{32}@poster-bot$/);
     expect(
       new Set([
