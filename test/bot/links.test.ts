@@ -5,7 +5,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ACTION_IDS, FORM_IDS } from '../../src/blocks/ids.ts';
+import { FORM_IDS } from '../../src/blocks/ids.ts';
 import { FORM_TITLE } from '../../src/bot/features/links.ts';
 import { createReplies } from '../../src/bot/replies.ts';
 import type { Asker, BotView } from '../../src/bot/types.ts';
@@ -13,6 +13,7 @@ import type { Paper, Session } from '../../src/catalog/types.ts';
 import { createAuthorIndex } from '../../src/search/author-index.ts';
 import { createPaperIndex } from '../../src/search/paper-index.ts';
 import { makePaper } from '../fixtures/papers.ts';
+import { postersShown } from '../helpers/question-judge.ts';
 import { allText, slackLimitViolations } from '../helpers/slack-limits.ts';
 
 const MORNING: Session = { id: 's1', name: 'Morning', start: '2030-05-01T09:00:00Z' };
@@ -41,14 +42,17 @@ const PAPERS = [...GRAPH, VISION];
 const me: Asker = { userId: 'U1', teamId: 'T1', surface: 'modal' };
 
 let counted: [string, string, number][];
-const build = (sessions: Session[] = [MORNING, AFTERNOON], pageSize = 5) =>
+/** The bot over PAPERS; `counting: false` is the console and the CLI, where nothing counts. */
+const build = ({ sessions = [MORNING, AFTERNOON], pageSize = 5, counting = true } = {}) =>
   createReplies({
     index: createPaperIndex(PAPERS),
     authors: createAuthorIndex(PAPERS),
     catalog: { papers: PAPERS, sessions },
     pageSize,
     timeZone: 'UTC',
-    stats: { query: (...row) => counted.push(row), click() {}, sent() {} },
+    ...(counting && {
+      stats: { query: (...row) => counted.push(row), click() {}, sent() {} },
+    }),
   });
 let replies: ReturnType<typeof build>;
 beforeEach(() => {
@@ -71,15 +75,7 @@ function shown(view: BotView): string | undefined {
 }
 
 /** The posters the form lists, by id, in order. */
-function listed(blocks: readonly KnownBlock[]): string[] {
-  return blocks.flatMap((b) =>
-    b.type === 'actions'
-      ? b.elements.flatMap((e) =>
-          e.type === 'button' && e.action_id === ACTION_IDS.paperAbstract ? [e.value ?? ''] : [],
-        )
-      : [],
-  );
-}
+const listed = (blocks: KnownBlock[]) => postersShown({ text: FORM_TITLE, blocks });
 
 describe('the search form', () => {
   it('opens blank: the inputs the catalog can fill and nothing under them', async () => {
@@ -165,18 +161,13 @@ describe('the search form', () => {
   });
 
   it('searches without counting where nothing counts (the console, the CLI)', async () => {
-    const uncounted = createReplies({
-      index: createPaperIndex(PAPERS),
-      authors: createAuthorIndex(PAPERS),
-      catalog: { papers: PAPERS, sessions: [MORNING, AFTERNOON] },
-      pageSize: 5,
-    });
+    const uncounted = build({ counting: false });
     const view = await uncounted.searchForm({ kind: 'submit', values: { query: 'vision' } }, me);
     expect(listed(view.blocks)).toEqual(['v1']);
   });
 
   it('shows at most a message’s worth of cards, whatever the page size', async () => {
-    replies = build([MORNING, AFTERNOON], 50);
+    replies = build({ pageSize: 50 });
     const view = await submit({ query: 'graph' });
     expect(shown(view)).toBe('*Posters 1–8 of 12 for ‘graph’*');
     expect(listed(view.blocks)).toHaveLength(8);
@@ -187,7 +178,7 @@ describe('the search form', () => {
     expect(blank.kind === 'view' && blank.view.blocks.some((b) => b.type === 'divider')).toBe(
       false,
     );
-    const someDated = build([{ id: 's1', name: 'Morning' }, AFTERNOON]);
+    const someDated = build({ sessions: [{ id: 's1', name: 'Morning' }, AFTERNOON] });
     expect(someDated.emptyCommand(me)).toMatchObject({
       callbackId: FORM_IDS.view,
       privateMetadata: '{"query":""}',
@@ -199,7 +190,7 @@ describe('the search form', () => {
       FORM_IDS.kind,
       FORM_IDS.code,
     ]);
-    const undated = build([{ id: 's1', name: 'Morning' }]);
+    const undated = build({ sessions: [{ id: 's1', name: 'Morning' }] });
     expect(undated.emptyCommand(me)).toBeUndefined();
     expect((await undated.command('', me)).kind).toBe('ephemeral');
   });
