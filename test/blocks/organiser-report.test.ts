@@ -1,7 +1,8 @@
 /** The organisers' report as Home tab blocks; its budget and escaping: test/bot/organisers.test.ts. */
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/blocks/ids.ts';
-import { renderOrganiserReport, type StatsReport } from '../../src/blocks/organiser-report.ts';
+import { renderOrganiserReport } from '../../src/blocks/organiser-report.ts';
+import { EMPTY_REPORT as EMPTY } from '../fixtures/stats-report.ts';
 
 const day = (d: string, queries: number, foundNothing: number, clicks: number) => ({
   day: d,
@@ -11,19 +12,6 @@ const day = (d: string, queries: number, foundNothing: number, clicks: number) =
   reminders: 0,
   digests: 0,
 });
-
-const EMPTY: StatsReport = {
-  today: '2026-12-04',
-  minPeople: 3,
-  topQueries: [],
-  zeroResults: [],
-  withheld: 0,
-  aliasSuggestions: [],
-  clicks: [],
-  savedPosters: [],
-  savedSessions: [],
-  days: [],
-};
 
 describe('renderOrganiserReport', () => {
   it('shows the totals, each list numbered, the alias lines and a Download CSV button', () => {

@@ -18,6 +18,7 @@ import { abbreviates, expansionsOf } from '../../src/search/alias-suggest.ts';
 import { createPaperIndex } from '../../src/search/paper-index.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { makePaper } from '../fixtures/papers.ts';
+import { EMPTY_REPORT } from '../fixtures/stats-report.ts';
 
 const bot = buildBot('data');
 let store: Store;
@@ -371,19 +372,7 @@ const FULL: StatsReport = {
 
 describe('the report in full', () => {
   it('with nothing counted yet: every list says so', () => {
-    const empty: StatsReport = {
-      today: TODAY,
-      minPeople: 3,
-      topQueries: [],
-      zeroResults: [],
-      withheld: 0,
-      aliasSuggestions: [],
-      clicks: [],
-      savedPosters: [],
-      savedSessions: [],
-      days: [],
-    };
-    expect(reportText(empty)).toBe(
+    expect(reportText(EMPTY_REPORT)).toBe(
       [
         'Usage report, every day kept, to 2026-12-04',
         'A query is listed once 3 different people asked it; 0 not listed.',
@@ -399,7 +388,7 @@ describe('the report in full', () => {
         '  none yet',
       ].join('\n'),
     );
-    expect(reportCsv(empty)).toBe('section,item,count,people,detail\r\n');
+    expect(reportCsv(EMPTY_REPORT)).toBe('section,item,count,people,detail\r\n');
   });
 
   it('as plain tables: padded columns, numbers to the right', () => {
